@@ -1,0 +1,118 @@
+/**
+ * Finds the container that holds the article body. Rules (Readability's, tuned):
+ * - every paragraph-like element with at least 25 characters scores 1, plus one per comma,
+ *   plus one per 100 characters (at most 3);
+ * - the score flows to its ancestors: all of it to the parent, half to the grandparent,
+ *   a third of a level's share further up;
+ * - an ancestor starts from a base for its tag and ±25 for what its class and id say, and its
+ *   final score is scaled by (1 − link density), since navigation is mostly links;
+ * - the best container then climbs to its parent while the parent holds nearly as much, so
+ *   a body split across sibling boxes is kept whole.
+ */
+import type { Element, ParentNode } from 'domhandler';
+import { walkElements } from '../dom/query.js';
+import { NEGATIVE, POSITIVE, BODY_NAMES } from './patterns.js';
+import { linkDensity, type ElementStats } from './stats.js';
+
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'dd', 'li']);
+const BASE_BY_TAG: Record<string, number> = {
+  div: 5, article: 8, main: 5, section: 3, pre: 3, td: 3, blockquote: 3,
+  address: -3, ol: -3, ul: -3, dl: -3, dd: -3, dt: -3, li: -3, form: -3,
+  h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5, header: -8, footer: -15, nav: -20, aside: -15,
+};
+
+export function classWeight(el: Element): number {
+  let weight = 0;
+  const cls = el.attribs.class ?? '';
+  const id = el.attribs.id ?? '';
+  const itemprop = el.attribs.itemprop ?? '';
+  if (itemprop === 'articleBody' || itemprop === 'articlebody') weight += 30;
+  for (const name of [cls, id]) {
+    if (!name) continue;
+    if (BODY_NAMES.test(name)) {
+      weight += 25;
+      continue;
+    }
+    if (NEGATIVE.test(name)) weight -= 25;
+    if (POSITIVE.test(name)) weight += 25;
+  }
+  return weight;
+}
+
+/** Whether an element reads as a paragraph: a paragraph tag, or a box of inline text. */
+function isParagraphLike(el: Element, s: ElementStats): boolean {
+  if (PARAGRAPH_TAGS.has(el.name)) return true;
+  return (el.name === 'div' || el.name === 'section' || el.name === 'article' || el.name === 'span' || el.name === 'font') && !s.hasBlockChild && s.ownTextLength > 0;
+}
+
+export interface Candidate {
+  element: Element;
+  score: number;
+}
+
+export function scoreCandidates(root: ParentNode, stats: Map<Element, ElementStats>): Map<Element, number> {
+  const raw = new Map<Element, number>();
+  walkElements(root, (el) => {
+    const s = stats.get(el);
+    if (!s || !isParagraphLike(el, s) || s.textLength < 25) return;
+    // A list item full of links is navigation, not prose.
+    if (el.name === 'li' && linkDensity(s) > 0.3) return;
+    const score = 1 + s.commas + Math.min(Math.floor(s.textLength / 100), 3);
+    let ancestor = el.parent;
+    for (let level = 0; level < 5 && ancestor && ancestor.type === 'tag'; level++) {
+      const a = ancestor as Element;
+      if (!raw.has(a)) raw.set(a, (BASE_BY_TAG[a.name] ?? 0) + classWeight(a));
+      const share = level === 0 ? score : level === 1 ? score / 2 : score / (level * 3);
+      raw.set(a, raw.get(a)! + share);
+      ancestor = a.parent;
+    }
+  });
+  const scored = new Map<Element, number>();
+  for (const [el, score] of raw) scored.set(el, score * (1 - linkDensity(stats.get(el))));
+  return scored;
+}
+
+/** The best-scoring container, widened to its parent when the parent holds the body too. */
+export function pickTopCandidate(scored: Map<Element, number>, stats: Map<Element, ElementStats>): Candidate | null {
+  const ranked = [...scored.entries()].sort((a, b) => b[1] - a[1]);
+  const best = ranked[0];
+  if (!best) return null;
+  let [element, score] = best;
+  // When several strong candidates share an ancestor, the body is split across them:
+  // take the ancestor (Readability's "alternative candidates" rule).
+  const strong = ranked.slice(1, 6).filter(([, s]) => s >= score * 0.75).map(([el]) => el);
+  if (strong.length >= 2) {
+    let ancestor = element.parent as Element | null;
+    while (ancestor && ancestor.type === 'tag' && ancestor.name !== 'body') {
+      const holds = strong.filter((el) => isAncestor(ancestor!, el)).length;
+      if (holds >= 2) {
+        element = ancestor;
+        score = scored.get(ancestor) ?? score;
+        break;
+      }
+      ancestor = ancestor.parent as Element | null;
+    }
+  }
+  // Climb while the parent is a thin wrapper around this element (same text, higher score).
+  let parent = element.parent as Element | null;
+  while (parent && parent.type === 'tag' && parent.name !== 'body' && parent.name !== 'html') {
+    const ps = stats.get(parent);
+    const es = stats.get(element);
+    if (!ps || !es) break;
+    const parentScore = scored.get(parent) ?? 0;
+    if (ps.textLength > es.textLength * 1.05 || parentScore < score * 0.9) break;
+    element = parent;
+    score = Math.max(score, parentScore);
+    parent = element.parent as Element | null;
+  }
+  return { element, score };
+}
+
+export function isAncestor(ancestor: Element, node: Element): boolean {
+  let p = node.parent;
+  while (p) {
+    if (p === ancestor) return true;
+    p = p.parent;
+  }
+  return false;
+}

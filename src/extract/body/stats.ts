@@ -1,0 +1,95 @@
+/**
+ * Per-element text statistics, computed bottom-up in one iterative pass: visible text
+ * length, text inside links, commas, and whether the element holds block-level children.
+ * Every later heuristic reads these instead of re-walking subtrees.
+ */
+import { ElementType } from 'htmlparser2';
+import type { AnyNode, Element, ParentNode } from 'domhandler';
+
+export interface ElementStats {
+  /** Characters of visible text, whitespace runs counted as one. */
+  textLength: number;
+  /** Characters of that text that sit inside <a>. */
+  linkLength: number;
+  /** Commas of any script (, ، ，), a cheap sign of running prose. */
+  commas: number;
+  /** Text directly inside the element (not in child elements), whitespace-collapsed length. */
+  ownTextLength: number;
+  /** Whether a child is a block-level element. */
+  hasBlockChild: boolean;
+  /** Number of <p> descendants. */
+  paragraphs: number;
+}
+
+export const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol',
+  'p', 'pre', 'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'summary', 'center', 'body', 'html',
+]);
+
+const COMMA = /[,،，]/g;
+
+function measure(text: string): number {
+  // Length with whitespace runs counted once: cheap and close to what a reader sees.
+  let n = 0;
+  let space = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const ws = c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12;
+    if (ws) {
+      if (!space) n++;
+      space = true;
+    } else {
+      n++;
+      space = false;
+    }
+  }
+  return n;
+}
+
+export function computeStats(root: ParentNode): Map<Element, ElementStats> {
+  const stats = new Map<Element, ElementStats>();
+  // Post-order without recursion: push (node, expanded) pairs.
+  const stack: { node: AnyNode; expanded: boolean }[] = [];
+  for (const child of root.children) stack.push({ node: child, expanded: false });
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const node = top.node;
+    if (node.type !== ElementType.Tag) {
+      stack.pop();
+      continue;
+    }
+    if (!top.expanded) {
+      top.expanded = true;
+      for (const child of node.children) if (child.type === ElementType.Tag) stack.push({ node: child, expanded: false });
+      continue;
+    }
+    stack.pop();
+    const s: ElementStats = { textLength: 0, linkLength: 0, commas: 0, ownTextLength: 0, hasBlockChild: false, paragraphs: 0 };
+    const isLink = node.name === 'a';
+    for (const child of node.children) {
+      if (child.type === ElementType.Text) {
+        const len = measure(child.data);
+        s.textLength += len;
+        s.ownTextLength += len;
+        if (isLink) s.linkLength += len;
+        s.commas += (child.data.match(COMMA) ?? []).length;
+      } else if (child.type === ElementType.Tag) {
+        const cs = stats.get(child);
+        if (!cs) continue;
+        s.textLength += cs.textLength;
+        s.linkLength += isLink ? cs.textLength : cs.linkLength;
+        s.commas += cs.commas;
+        s.paragraphs += cs.paragraphs + (child.name === 'p' ? 1 : 0);
+        if (BLOCK_TAGS.has(child.name)) s.hasBlockChild = true;
+      }
+    }
+    stats.set(node, s);
+  }
+  return stats;
+}
+
+export function linkDensity(s: ElementStats | undefined): number {
+  if (!s || s.textLength === 0) return 0;
+  return Math.min(1, s.linkLength / s.textLength);
+}
