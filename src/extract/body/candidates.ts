@@ -50,21 +50,36 @@ export interface Candidate {
   score: number;
 }
 
-export function scoreCandidates(root: ParentNode, stats: Map<Element, ElementStats>): Map<Element, number> {
+export interface ScoreOptions {
+  /** Whether a subtree should not count (boilerplate boxes such as comments); null to count all. */
+  exclude: ((el: Element) => boolean) | null;
+}
+
+export function scoreCandidates(root: ParentNode, stats: Map<Element, ElementStats>, options: ScoreOptions): Map<Element, number> {
   const raw = new Map<Element, number>();
-  walkElements(root, (el) => {
-    const s = stats.get(el);
-    if (!s || !isParagraphLike(el, s) || s.textLength < 25) return;
-    // A list item full of links is navigation, not prose.
-    if (el.name === 'li' && linkDensity(s) > 0.3) return;
-    const score = 1 + s.commas + Math.min(Math.floor(s.textLength / 100), 3);
-    let ancestor = el.parent;
+  const addScore = (from: Element | null, score: number): void => {
+    let ancestor: ParentNode | null = from;
     for (let level = 0; level < 5 && ancestor && ancestor.type === 'tag'; level++) {
       const a = ancestor as Element;
       if (!raw.has(a)) raw.set(a, (BASE_BY_TAG[a.name] ?? 0) + classWeight(a));
       const share = level === 0 ? score : level === 1 ? score / 2 : score / (level * 3);
       raw.set(a, raw.get(a)! + share);
       ancestor = a.parent;
+    }
+  };
+  walkElements(root, (el) => {
+    if (options.exclude?.(el)) return false;
+    const s = stats.get(el);
+    if (!s) return;
+    if (isParagraphLike(el, s)) {
+      if (s.textLength < 25) return;
+      // A list item full of links is navigation, not prose.
+      if (el.name === 'li' && linkDensity(s) > 0.3) return;
+      addScore(el.parent as Element | null, 1 + s.commas + Math.min(Math.floor(s.textLength / 100), 3));
+    } else if (s.hasBlockChild && s.inlineTextLength >= 25 && s.inlineLinkLength < s.inlineTextLength * 0.5) {
+      // Text written straight into a box between block children (old CMSs, <br> layouts)
+      // is a paragraph of that box: the box itself is its parent.
+      addScore(el, 1 + s.inlineCommas + Math.min(Math.floor(s.inlineTextLength / 100), 3));
     }
   });
   const scored = new Map<Element, number>();

@@ -1,9 +1,10 @@
 /** The body of an article: find the container, collect its blocks, clean them. */
-import type { Document, Element } from 'domhandler';
+import type { Document, Element, ParentNode } from 'domhandler';
 import type { TraceEntry } from '../types.js';
 import { elementsByTag, normalizedText } from '../dom/query.js';
 import { pruneInvisible } from './prune.js';
-import { computeStats, linkDensity } from './stats.js';
+import { computeStats, linkDensity, type ElementStats } from './stats.js';
+import { BOILERPLATE, BODY_NAMES } from './patterns.js';
 import { pickTopCandidate, scoreCandidates } from './candidates.js';
 import { collectBlocks, type RawBlock } from './blocks.js';
 import { filterBlocks } from './filter-blocks.js';
@@ -56,10 +57,42 @@ export function extractBody(doc: Document, options: BodyOptions): BodyResult {
   const body = elementsByTag(doc, 'body')[0];
   const root = body ?? doc;
   const stats = computeStats(root as Document);
-  const scored = scoreCandidates(root, stats);
+  // First pass: comments, related lists and other boilerplate boxes do not vote. If that
+  // leaves (almost) nothing, the page named its body oddly: let every box vote.
+  let result = extractFrom(root, stats, options, trace, excludeBoilerplate);
+  if (result.text < MIN_BODY_CHARS) {
+    const retryTrace: TraceEntry[] = [];
+    const retry = extractFrom(root, stats, options, retryTrace, null);
+    if (retry.text > result.text) {
+      trace.push({ step: 'body.retry', reason: 'boilerplate-filtered pass found too little text; scored every box' }, ...retryTrace);
+      result = retry;
+    }
+  }
+  return result.body;
+}
+
+const MIN_BODY_CHARS = 200;
+const NEVER_EXCLUDED = new Set(['body', 'html', 'main', 'article']);
+const EXCLUDED_TAGS = new Set(['nav', 'aside', 'footer']);
+
+function excludeBoilerplate(el: Element): boolean {
+  if (EXCLUDED_TAGS.has(el.name)) return true;
+  if (NEVER_EXCLUDED.has(el.name) || el.attribs.itemprop?.toLowerCase() === 'articlebody') return false;
+  const names = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+  return names.length > 1 && !BODY_NAMES.test(names) && BOILERPLATE.test(names);
+}
+
+function extractFrom(
+  root: ParentNode,
+  stats: Map<Element, ElementStats>,
+  options: BodyOptions,
+  trace: TraceEntry[],
+  exclude: ((el: Element) => boolean) | null,
+): { body: BodyResult; text: number } {
+  const scored = scoreCandidates(root, stats, { exclude });
   const top = pickTopCandidate(scored, stats);
   if (!top) {
-    return { blocks: [], method: 'none', confidence: 0, trace, emptyReason: 'no paragraph of text found' };
+    return { body: { blocks: [], method: 'none', confidence: 0, trace, emptyReason: 'no paragraph of text found' }, text: 0 };
   }
   const roots = withSiblings(top.element, top.score, scored, stats);
   trace.push({ step: 'body.candidate', reason: `score ${top.score.toFixed(1)}, ${roots.length} box(es)`, where: describe(top.element) });
@@ -67,7 +100,8 @@ export function extractBody(doc: Document, options: BodyOptions): BodyResult {
   const raw = collectBlocks(roots, { stats, containerLength, trace, baseUrl: options.url });
   const blocks = filterBlocks(raw, { title: options.title, trace });
   const confidence = Math.max(0, Math.min(1, top.score / 60));
-  return { blocks, method: 'dom-score', confidence, trace, emptyReason: blocks.length === 0 ? 'container held no text blocks' : undefined };
+  const text = blocks.reduce((n, b) => n + b.text.length, 0);
+  return { body: { blocks, method: 'dom-score', confidence, trace, emptyReason: blocks.length === 0 ? 'container held no text blocks' : undefined }, text };
 }
 
 function describe(el: Element): string {

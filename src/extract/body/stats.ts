@@ -19,6 +19,10 @@ export interface ElementStats {
   hasBlockChild: boolean;
   /** Number of <p> descendants. */
   paragraphs: number;
+  /** Text in inline runs: direct text plus text of inline children, stopping at block children. */
+  inlineTextLength: number;
+  inlineLinkLength: number;
+  inlineCommas: number;
 }
 
 export const BLOCK_TAGS = new Set([
@@ -27,7 +31,14 @@ export const BLOCK_TAGS = new Set([
   'p', 'pre', 'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'summary', 'center', 'body', 'html',
 ]);
 
-const COMMA = /[,،，]/g;
+function countCommas(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 0x060c || c === 0xff0c) n++;
+  }
+  return n;
+}
 
 function measure(text: string): number {
   // Length with whitespace runs counted once: cheap and close to what a reader sees.
@@ -65,15 +76,21 @@ export function computeStats(root: ParentNode): Map<Element, ElementStats> {
       continue;
     }
     stack.pop();
-    const s: ElementStats = { textLength: 0, linkLength: 0, commas: 0, ownTextLength: 0, hasBlockChild: false, paragraphs: 0 };
+    const s: ElementStats = { textLength: 0, linkLength: 0, commas: 0, ownTextLength: 0, hasBlockChild: false, paragraphs: 0, inlineTextLength: 0, inlineLinkLength: 0, inlineCommas: 0 };
     const isLink = node.name === 'a';
     for (const child of node.children) {
       if (child.type === ElementType.Text) {
         const len = measure(child.data);
+        const commas = countCommas(child.data);
         s.textLength += len;
         s.ownTextLength += len;
-        if (isLink) s.linkLength += len;
-        s.commas += (child.data.match(COMMA) ?? []).length;
+        s.inlineTextLength += len;
+        if (isLink) {
+          s.linkLength += len;
+          s.inlineLinkLength += len;
+        }
+        s.commas += commas;
+        s.inlineCommas += commas;
       } else if (child.type === ElementType.Tag) {
         const cs = stats.get(child);
         if (!cs) continue;
@@ -81,7 +98,13 @@ export function computeStats(root: ParentNode): Map<Element, ElementStats> {
         s.linkLength += isLink ? cs.textLength : cs.linkLength;
         s.commas += cs.commas;
         s.paragraphs += cs.paragraphs + (child.name === 'p' ? 1 : 0);
-        if (BLOCK_TAGS.has(child.name)) s.hasBlockChild = true;
+        if (BLOCK_TAGS.has(child.name)) {
+          s.hasBlockChild = true;
+        } else {
+          s.inlineTextLength += cs.inlineTextLength;
+          s.inlineLinkLength += isLink ? cs.inlineTextLength : cs.inlineLinkLength;
+          s.inlineCommas += cs.inlineCommas;
+        }
       }
     }
     stats.set(node, s);

@@ -1,0 +1,14 @@
+import { extractArticle } from 'marsad';
+import { loadDevset } from '../dataset.mjs';
+const id = process.argv[2];
+const page = loadDevset().find((p) => p.id.startsWith(id));
+const art = extractArticle(page.html, { url: page.url });
+const norm = (s) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const exp = norm(page.expected);
+const pred = norm(art.text);
+console.log('URL', page.url, 'title', art.title);
+console.log('--- EXTRA (predicted blocks not in expected):');
+for (const b of art.blocks) if (!exp.includes(norm(b.text))) console.log(' +', b.type, JSON.stringify(b.text.slice(0, 150)));
+console.log('--- MISSING (expected paragraphs not in predicted):');
+for (const p of page.expected.split(/\n+/)) if (p.trim() && !pred.includes(norm(p))) console.log(' -', JSON.stringify(p.slice(0, 150)));
+if (process.argv[3]) console.log(art.extraction.trace.map(t=>JSON.stringify(t)).join('\n'));
