@@ -115,7 +115,9 @@ export function pickTopCandidate(scored: Map<Element, number>, stats: Map<Elemen
     const es = stats.get(element);
     if (!ps || !es) break;
     const parentScore = scored.get(parent) ?? 0;
-    if (ps.textLength > es.textLength * 1.05 || parentScore < score * 0.9) break;
+    // A wrapper adds (almost) no text of its own: climbing it loses nothing and lets the
+    // sibling rule see the boxes next to it (a body split into sections by figures).
+    if (ps.textLength > es.textLength * 1.05) break;
     element = parent;
     score = Math.max(score, parentScore);
     parent = element.parent as Element | null;

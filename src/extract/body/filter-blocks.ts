@@ -10,6 +10,8 @@ import { BOILERPLATE_TEXT } from './patterns.js';
 const BYLINE = /^(by|written by|reporting by|posted by|من|بقلم|كتب|كتبت|تحرير|إعداد|اعداد)\s+\S/i;
 const DATELINE = /^((updated|published|posted|last updated|تم التحديث|آخر تحديث|نشر في|تاريخ النشر)\b.{0,60}|\d{1,2}[:.]\d{2}(\s*(am|pm|ص|م))?.{0,40}|[\p{L}]+ \d{1,2},? \d{4}.{0,30})$/iu;
 
+const MIN_REPEAT_CHARS = 40;
+
 export function normalizeForCompare(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
@@ -38,7 +40,9 @@ export function filterBlocks(blocks: RawBlock[], options: FilterOptions): RawBlo
 
 function dropReason(block: RawBlock, key: string, title: string, seen: Set<string>): string | null {
   if (!key) return 'no words';
-  if (seen.has(key)) return 'repeat';
+  // Short labels ("Serves 4", "Eat every 2–3 hours") legitimately recur in lists and tables;
+  // only sentences and headings long enough to be content are repeats worth dropping.
+  if (key.length >= MIN_REPEAT_CHARS && seen.has(key)) return 'repeat';
   if (title && key === title) return 'headline';
   const length = block.text.length;
   if (length < 160 && BOILERPLATE_TEXT.test(block.text)) return 'boilerplate text';
