@@ -25,7 +25,7 @@ export const BOILERPLATE = new RegExp(
     'comment|disqus|discussion|respond|reply',
     'byline|by-?line|author|writer|dateline|timestamp|publish(ed)?-?(date|time|on)|date-?(line|time|published)|article-?date|post-?(date|meta|info)|entry-?meta|meta-?(data|info)|article-?meta',
     'breadcrumb|tag-?list|tags|keywords|topics-?list|categories',
-    'credit|copyright|caption-?credit|photo-?credit|image-?credit',
+    'credit|copyright|caption|gallery|slideshow|carousel|lightbox|(^|[\\s_-])(photo|photos|image|images|img|picture|video|videos|player|embed)([\\s_-]|$)',
     'toolbar|tools|print|font-?size|rating|reactions|follow|bookmark|save-?(article|story)',
     '(^|[\\s_-])(nav|navbar|navigation|menu|footer|sidebar|aside|widget|masthead|header)([\\s_-]|$)',
     'skip-?link|sr-?only|visually-?hidden|screen-?reader|offscreen',
@@ -43,7 +43,13 @@ export const BODY_NAMES = /(article|story|post|entry|news|content|main|td-post|r
 /** Paragraph texts that are boilerplate whatever their container: calls to action and labels. */
 export const BOILERPLATE_TEXT = new RegExp(
   [
-    '^(advertisement|advertising|sponsored|ad|إعلان|اعلان)$',
+    '^(advertisement|advertising|advert|sponsored( links| content)?|ad|ads|iklan|anzeige|publicité|publicidad|pubblicità|реклама|إعلان|اعلان)$',
+    '^(caption|close|text size|image \\d+ of \\d+|\\d+ of \\d+|\\d+of\\d+)$',
+    '^(\\d+ )?(comments?|comentários|commentaires|kommentare|комментарии|отзывы|تعليقات|التعليقات)$',
+    '^(this (website|site) uses cookies|we use cookies|هذا الموقع يستخدم)',
+    '^(tempo de leitura|reading time|read time|\\d+ min(ute)?s? read)\\b',
+    '^media playback is unsupported',
+    '^this slideshow requires javascript',
     '^(read|see) (also|more)\\b',
     '^(related|recommended)( (articles?|stories|content|coverage|links?))?:?$',
     '^(اقرأ|إقرأ|اقرا) (أيضا|أيضاً|ايضا|المزيد)',
