@@ -1,0 +1,16 @@
+/**
+ * SQLite schema migrations, applied in order and recorded in `schema_migrations`.
+ * To change the schema, append a new file (`00N-name.ts`) and add it to the end of this list;
+ * never edit a migration that has shipped. Versions must be consecutive.
+ */
+import type Database from 'better-sqlite3';
+import { migration001Core } from './001-core.js';
+
+export interface SqliteMigration {
+  version: number;
+  name: string;
+  /** SQL run in one transaction, or a function for steps SQL alone cannot express. */
+  up: string | ((db: Database.Database) => void);
+}
+
+export const sqliteMigrations: readonly SqliteMigration[] = [migration001Core];

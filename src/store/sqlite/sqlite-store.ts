@@ -1,0 +1,228 @@
+/**
+ * The embedded store: one SQLite file through better-sqlite3, WAL mode, numbered migrations.
+ * better-sqlite3 is synchronous; the async methods keep the Store contract that a networked
+ * PostgreSQL store shares. Every write is its own transaction, so `kill -9` loses at most the
+ * page being processed, never half of one.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { StoreError } from '../errors.js';
+import type {
+  ArticleVersion,
+  ClaimOptions,
+  FetchLogEntry,
+  FrontierInput,
+  FrontierItem,
+  FrontierOutcome,
+  FrontierState,
+  HostStats,
+  HostWork,
+  RecrawlCandidate,
+  RecrawlCheck,
+  SaveArticleInput,
+  SaveArticleResult,
+  Source,
+  SourceInput,
+  Store,
+  StoreStats,
+  StoredArticle,
+} from '../store.js';
+import { SqliteArticles } from './articles.js';
+import { SqliteFrontier } from './frontier.js';
+import { sqliteMigrations, type SqliteMigration } from './migrations/index.js';
+
+export interface SqliteStoreOptions {
+  /** Path of the database file (created with its folder), or ':memory:'. */
+  path: string;
+  /** Migrations to apply; default: all of marsad's. */
+  migrations?: readonly SqliteMigration[];
+}
+
+interface SourceRow {
+  id: number;
+  name: string;
+  hosts: string;
+  start_urls: string;
+  config: string;
+  created_at: string;
+}
+
+function toSource(row: SourceRow): Source {
+  return {
+    id: row.id,
+    name: row.name,
+    hosts: JSON.parse(row.hosts) as string[],
+    startUrls: JSON.parse(row.start_urls) as string[],
+    config: JSON.parse(row.config) as Record<string, unknown>,
+    createdAt: row.created_at,
+  };
+}
+
+/** Applies the migrations the database has not seen yet; refuses a database newer than the code. */
+export function migrateSqlite(db: Database.Database, migrations: readonly SqliteMigration[] = sqliteMigrations): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (applied > latest) {
+    throw new StoreError(`the database is at schema version ${applied}, newer than this marsad (${latest}); upgrade marsad`);
+  }
+  let count = 0;
+  for (const [index, migration] of migrations.entries()) {
+    if (migration.version !== index + 1) throw new StoreError(`migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`);
+    if (migration.version <= applied) continue;
+    db.transaction(() => {
+      if (typeof migration.up === 'string') db.exec(migration.up);
+      else migration.up(db);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+    })();
+    count++;
+  }
+  return count;
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  /** The underlying connection, for other SQLite-only modules (search, export). */
+  readonly db: Database.Database;
+  private readonly frontier: SqliteFrontier;
+  private readonly articles: SqliteArticles;
+  private readonly insertFetch: Database.Statement;
+
+  constructor(options: SqliteStoreOptions) {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    try {
+      this.db = new Database(options.path);
+      this.db.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode: a power cut may lose the last commits but never corrupts; a killed process loses nothing committed.
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      this.db.pragma('busy_timeout = 5000');
+      migrateSqlite(this.db, options.migrations);
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw new StoreError(`cannot open the SQLite store "${options.path}": ${(error as Error).message}`, { cause: error, subject: options.path });
+    }
+    this.frontier = new SqliteFrontier(this.db);
+    this.articles = new SqliteArticles(this.db);
+    this.insertFetch = this.db.prepare(`INSERT INTO fetch_log (url, host, kind, status, bytes, elapsed_ms, fetched_at,
+      not_modified, error_code, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  }
+
+  async upsertSource(input: SourceInput): Promise<Source> {
+    this.db
+      .prepare(`INSERT INTO sources (name, hosts, start_urls, config, created_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (name) DO UPDATE SET hosts = excluded.hosts, start_urls = excluded.start_urls, config = excluded.config`)
+      .run(input.name, JSON.stringify(input.hosts), JSON.stringify(input.startUrls), JSON.stringify(input.config ?? {}), new Date().toISOString());
+    return toSource(this.db.prepare('SELECT * FROM sources WHERE name = ?').get(input.name) as SourceRow);
+  }
+
+  async listSources(): Promise<Source[]> {
+    return (this.db.prepare('SELECT * FROM sources ORDER BY id').all() as SourceRow[]).map(toSource);
+  }
+
+  async enqueue(entries: readonly FrontierInput[]): Promise<number> {
+    return this.frontier.enqueue(entries);
+  }
+
+  async hostsWithWork(now: number): Promise<HostWork[]> {
+    return this.frontier.hostsWithWork(now);
+  }
+
+  async claim(options: ClaimOptions): Promise<FrontierItem[]> {
+    return this.frontier.claim(options);
+  }
+
+  async complete(id: number, outcome: FrontierOutcome): Promise<void> {
+    this.frontier.complete(id, outcome);
+  }
+
+  async releaseLeases(options?: { owner?: string; expiredBefore?: number }): Promise<number> {
+    return this.frontier.releaseLeases(options);
+  }
+
+  async getFrontierEntry(url: string): Promise<FrontierItem | null> {
+    return this.frontier.get(url);
+  }
+
+  async frontierCountsByHost(): Promise<Map<string, number>> {
+    return this.frontier.countsByHost();
+  }
+
+  async frontierCounts(): Promise<Record<FrontierState, number>> {
+    return this.frontier.counts();
+  }
+
+  async logFetch(entry: FetchLogEntry): Promise<void> {
+    this.insertFetch.run(entry.url, entry.host, entry.kind, entry.status, entry.bytes, Math.round(entry.elapsedMs),
+      entry.fetchedAt, entry.notModified ? 1 : 0, entry.errorCode ?? null, entry.error ?? null);
+  }
+
+  async saveArticle(input: SaveArticleInput): Promise<SaveArticleResult> {
+    return this.articles.save(input);
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    return this.articles.get(id);
+  }
+
+  async getArticleByUrl(canonicalUrl: string): Promise<StoredArticle | null> {
+    return this.articles.getByUrl(canonicalUrl);
+  }
+
+  async listVersions(id: string): Promise<ArticleVersion[]> {
+    return this.articles.versions(id);
+  }
+
+  async nearDuplicates(id: string): Promise<string[]> {
+    return this.articles.nearDuplicates(id);
+  }
+
+  async countArticles(filter?: { sourceIds?: number[] }): Promise<number> {
+    return this.articles.count(filter?.sourceIds);
+  }
+
+  async dueForRecrawl(options: { now: number; limit: number; all?: boolean; sourceIds?: number[] }): Promise<RecrawlCandidate[]> {
+    return this.articles.due(options);
+  }
+
+  async markChecked(id: string, check: RecrawlCheck): Promise<void> {
+    this.articles.markChecked(id, check);
+  }
+
+  async stats(): Promise<StoreStats> {
+    const one = (sql: string): number => (this.db.prepare(sql).get() as { n: number }).n;
+    const fetches: Record<string, number> = {};
+    const fetchRows = this.db.prepare(`SELECT coalesce(CAST(status AS TEXT), 'error') AS status, count(*) AS n FROM fetch_log GROUP BY 1`).all() as { status: string; n: number }[];
+    for (const row of fetchRows) fetches[row.status] = row.n;
+    const hosts = new Map<string, HostStats>();
+    const hostOf = (host: string): HostStats => {
+      let entry = hosts.get(host);
+      if (entry === undefined) hosts.set(host, (entry = { host, articles: 0, frontier: {}, fetches: 0, errors: 0 }));
+      return entry;
+    };
+    for (const row of this.db.prepare('SELECT host, state, count(*) AS n FROM frontier GROUP BY host, state').all() as { host: string; state: FrontierState; n: number }[]) {
+      hostOf(row.host).frontier[row.state] = row.n;
+    }
+    for (const row of this.db.prepare('SELECT host, count(*) AS n FROM articles GROUP BY host').all() as { host: string; n: number }[]) {
+      hostOf(row.host).articles = row.n;
+    }
+    const fetchByHost = this.db.prepare(`SELECT host, count(*) AS n, sum(CASE WHEN status IS NULL OR status >= 400 THEN 1 ELSE 0 END) AS errors
+      FROM fetch_log GROUP BY host`).all() as { host: string; n: number; errors: number }[];
+    for (const row of fetchByHost) Object.assign(hostOf(row.host), { fetches: row.n, errors: row.errors });
+    return {
+      articles: one('SELECT count(*) AS n FROM articles'),
+      versions: one('SELECT count(*) AS n FROM article_versions'),
+      nearDuplicateGroups: one('SELECT count(DISTINCT dup_group) AS n FROM articles WHERE dup_group IS NOT NULL'),
+      nearDuplicateArticles: one('SELECT count(*) AS n FROM articles WHERE dup_group IS NOT NULL'),
+      sources: one('SELECT count(*) AS n FROM sources'),
+      frontier: this.frontier.counts(),
+      fetches,
+      hosts: [...hosts.values()].sort((a, b) => a.host.localeCompare(b.host)),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * The Store contract: one suite every backend must pass. Call `describeStoreContract` with a
+ * factory that opens a fresh, empty store (SQLite in a temp file today, PostgreSQL next).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/index.js';
+import { sampleArticle } from './sample-article.js';
+
+export interface StoreFactory {
+  open(): Promise<Store>;
+  /** Removes what `open` created (after the store is closed). */
+  cleanup?(): Promise<void>;
+}
+
+const HOUR = 3_600_000;
+
+export function describeStoreContract(name: string, factory: StoreFactory): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await factory.open();
+    });
+    afterEach(async () => {
+      await store.close();
+      await factory.cleanup?.();
+    });
+
+    it('upserts sources by name', async () => {
+      const a = await store.upsertSource({ name: 'a.test', hosts: ['a.test'], startUrls: ['http://a.test/'] });
+      const again = await store.upsertSource({ name: 'a.test', hosts: ['a.test', 'www.a.test'], startUrls: ['http://a.test/'], config: { maxPages: 5 } });
+      expect(again.id).toBe(a.id);
+      expect(again.hosts).toEqual(['a.test', 'www.a.test']);
+      expect(again.config).toEqual({ maxPages: 5 });
+      expect(await store.listSources()).toHaveLength(1);
+    });
+
+    it('enqueues each URL once and keeps its hints', async () => {
+      const source = await store.upsertSource({ name: 'a.test', hosts: ['a.test'], startUrls: [] });
+      const added = await store.enqueue([
+        { url: 'http://a.test/1', host: 'a.test', sourceId: source.id, kind: 'page', hints: { via: 'sitemap', lastmod: '2025-01-01' } },
+        { url: 'http://a.test/1', host: 'a.test', sourceId: source.id, kind: 'page' },
+        { url: 'http://a.test/sitemap.xml', host: 'a.test', sourceId: source.id, kind: 'sitemap' },
+      ]);
+      expect(added).toBe(2);
+      expect(await store.enqueue([{ url: 'http://a.test/1', host: 'a.test', sourceId: source.id, kind: 'page' }])).toBe(0);
+      const entry = await store.getFrontierEntry('http://a.test/1');
+      expect(entry?.hints).toEqual({ via: 'sitemap', lastmod: '2025-01-01' });
+      expect(entry?.state).toBe('queued');
+      expect((await store.frontierCounts()).queued).toBe(2);
+      expect((await store.frontierCountsByHost()).get('a.test')).toBe(2);
+    });
+
+    it('claims due entries of one host by priority, leases them, and completes them', async () => {
+      const now = Date.now();
+      await store.enqueue([
+        { url: 'http://a.test/low', host: 'a.test', sourceId: null, kind: 'page', priority: 1 },
+        { url: 'http://a.test/high', host: 'a.test', sourceId: null, kind: 'page', priority: 9 },
+        { url: 'http://a.test/later', host: 'a.test', sourceId: null, kind: 'page', priority: 99, nextFetchAt: now + HOUR },
+        { url: 'http://b.test/1', host: 'b.test', sourceId: null, kind: 'page' },
+      ]);
+      const work = await store.hostsWithWork(now);
+      expect(work.find((w) => w.host === 'a.test')).toMatchObject({ due: 2 });
+      expect(work.find((w) => w.host === 'b.test')).toMatchObject({ due: 1 });
+
+      const claimed = await store.claim({ host: 'a.test', limit: 5, now, owner: 'w1', leaseMs: 60_000 });
+      expect(claimed.map((c) => c.url)).toEqual(['http://a.test/high', 'http://a.test/low']);
+      expect(claimed.every((c) => c.state === 'fetching')).toBe(true);
+      // leased entries are not handed out twice
+      expect(await store.claim({ host: 'a.test', limit: 5, now, owner: 'w2', leaseMs: 60_000 })).toEqual([]);
+
+      await store.complete(claimed[0]!.id, { state: 'done', status: 200 });
+      await store.complete(claimed[1]!.id, { state: 'retry', nextFetchAt: now + 1000, status: 503, error: 'busy' });
+      const retried = await store.getFrontierEntry('http://a.test/low');
+      expect(retried).toMatchObject({ state: 'queued', attempts: 1, lastStatus: 503, lastError: 'busy', nextFetchAt: now + 1000 });
+      expect((await store.getFrontierEntry('http://a.test/high'))).toMatchObject({ state: 'done', attempts: 1 });
+      const again = await store.claim({ host: 'a.test', limit: 5, now: now + 1000, owner: 'w1', leaseMs: 60_000 });
+      expect(again.map((c) => c.url)).toEqual(['http://a.test/low']);
+    });
+
+    it('recovers leases: released ones and expired ones are claimable again', async () => {
+      const now = Date.now();
+      await store.enqueue([
+        { url: 'http://a.test/1', host: 'a.test', sourceId: null, kind: 'page' },
+        { url: 'http://a.test/2', host: 'a.test', sourceId: null, kind: 'page' },
+      ]);
+      const [first, second] = await store.claim({ host: 'a.test', limit: 2, now, owner: 'dead', leaseMs: 1000 });
+      expect(await store.releaseLeases({ owner: 'other' })).toBe(0);
+      await store.complete(first!.id, { state: 'release' });
+      expect(await store.getFrontierEntry('http://a.test/1')).toMatchObject({ state: 'queued', attempts: 0 });
+      // the second lease expires: another worker may take it
+      const later = await store.claim({ host: 'a.test', limit: 5, now: now + 2000, owner: 'w2', leaseMs: 1000 });
+      expect(later.map((c) => c.id).sort()).toEqual([first!.id, second!.id].sort());
+      expect(await store.releaseLeases()).toBe(2);
+      expect((await store.frontierCounts()).queued).toBe(2);
+    });
+
+    it('stores one record per canonical URL and a new version only when title or body change', async () => {
+      const t0 = Date.now();
+      const article = sampleArticle('http://a.test/2025/story.html');
+      const first = await store.saveArticle({ article, sourceId: null, fetchedAt: t0, nextRecrawlAt: t0 + HOUR, etag: '"v1"' });
+      expect(first).toMatchObject({ status: 'new', version: 1 });
+      const same = await store.saveArticle({ article, sourceId: null, fetchedAt: t0 + 10, nextRecrawlAt: t0 + 2 * HOUR });
+      expect(same).toMatchObject({ status: 'unchanged', version: 1, id: first.id });
+      const changed = sampleArticle('http://a.test/2025/story.html', { title: 'A corrected title' });
+      const second = await store.saveArticle({ article: changed, sourceId: null, fetchedAt: t0 + 20, nextRecrawlAt: t0 + HOUR, etag: '"v2"' });
+      expect(second).toMatchObject({ status: 'updated', version: 2, id: first.id });
+
+      expect(await store.countArticles()).toBe(1);
+      const stored = await store.getArticle(first.id);
+      expect(stored).toMatchObject({ version: 2, title: 'A corrected title', etag: '"v2"', firstSeenAt: t0, lastChangedAt: t0 + 20 });
+      expect(stored?.record.title).toBe('A corrected title');
+      expect((await store.getArticleByUrl('http://a.test/2025/story.html'))?.id).toBe(first.id);
+      const versions = await store.listVersions(first.id);
+      expect(versions.map((v) => [v.version, v.title])).toEqual([[1, article.title], [2, 'A corrected title']]);
+      expect(versions[0]!.record.text).toBe(article.text);
+    });
+
+    it('links near-duplicate bodies across URLs into one group', async () => {
+      const now = Date.now();
+      const words = Array.from({ length: 400 }, (_, i) => `word${i % 97}x${i}`).join(' ');
+      const wire = sampleArticle('http://a.test/wire.html', { text: words });
+      const copy = sampleArticle('http://b.test/copy.html', { text: `${words} Reporting by the desk.` });
+      const other = sampleArticle('http://c.test/other.html');
+      const a = await store.saveArticle({ article: wire, sourceId: null, fetchedAt: now, nextRecrawlAt: now });
+      const b = await store.saveArticle({ article: copy, sourceId: null, fetchedAt: now, nextRecrawlAt: now });
+      const c = await store.saveArticle({ article: other, sourceId: null, fetchedAt: now, nextRecrawlAt: now });
+      expect(a.dupGroup).toBeNull();
+      expect(b.dupGroup).toBe(a.id);
+      expect(c.dupGroup).toBeNull();
+      expect(await store.nearDuplicates(a.id)).toEqual([b.id]);
+      const stats = await store.stats();
+      expect(stats).toMatchObject({ articles: 3, versions: 3, nearDuplicateGroups: 1, nearDuplicateArticles: 2 });
+    });
+
+    it('lists articles due for recrawl and reschedules checked ones', async () => {
+      const now = Date.now();
+      const a = await store.saveArticle({ article: sampleArticle('http://a.test/a'), sourceId: null, fetchedAt: now, nextRecrawlAt: now - 1, etag: '"a"' });
+      await store.saveArticle({ article: sampleArticle('http://a.test/b'), sourceId: null, fetchedAt: now, nextRecrawlAt: now + HOUR });
+      const due = await store.dueForRecrawl({ now, limit: 10 });
+      expect(due.map((d) => d.id)).toEqual([a.id]);
+      expect(due[0]).toMatchObject({ url: 'http://a.test/a', etag: '"a"', host: 'a.test' });
+      expect(await store.dueForRecrawl({ now, limit: 10, all: true })).toHaveLength(2);
+      await store.markChecked(a.id, { checkedAt: now + 5, nextRecrawlAt: now + HOUR, etag: '"a2"' });
+      expect(await store.dueForRecrawl({ now, limit: 10 })).toEqual([]);
+      expect(await store.getArticle(a.id)).toMatchObject({ etag: '"a2"', lastFetchedAt: now + 5, version: 1 });
+    });
+
+    it('counts fetches, frontier states and hosts in stats', async () => {
+      const now = Date.now();
+      const source = await store.upsertSource({ name: 'a.test', hosts: ['a.test'], startUrls: [] });
+      await store.enqueue([{ url: 'http://a.test/x', host: 'a.test', sourceId: source.id, kind: 'page' }]);
+      await store.logFetch({ url: 'http://a.test/x', host: 'a.test', kind: 'page', status: 200, bytes: 10, elapsedMs: 3, fetchedAt: now });
+      await store.logFetch({ url: 'http://a.test/y', host: 'a.test', kind: 'page', status: 404, bytes: 0, elapsedMs: 1, fetchedAt: now });
+      await store.logFetch({ url: 'http://a.test/z', host: 'a.test', kind: 'page', status: null, bytes: 0, elapsedMs: 1, fetchedAt: now, errorCode: 'TIMEOUT', error: 'timed out' });
+      await store.saveArticle({ article: sampleArticle('http://a.test/x'), sourceId: source.id, fetchedAt: now, nextRecrawlAt: now });
+      const stats = await store.stats();
+      expect(stats.fetches).toEqual({ '200': 1, '404': 1, error: 1 });
+      expect(stats.frontier.queued).toBe(1);
+      expect(stats.sources).toBe(1);
+      expect(stats.hosts).toEqual([{ host: 'a.test', articles: 1, frontier: { queued: 1 }, fetches: 3, errors: 2 }]);
+      expect(await store.countArticles({ sourceIds: [source.id] })).toBe(1);
+      expect(await store.countArticles({ sourceIds: [source.id + 1] })).toBe(0);
+    });
+  });
+}
