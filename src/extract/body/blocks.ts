@@ -22,6 +22,8 @@ export interface RawBlock extends Block {
 // and its caption live in `image`; the benchmark's and readers' notion of the body excludes them.
 const SKIP_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'menu', 'img', 'picture', 'hr', 'figure', 'figcaption']);
 
+const TABLE_PARTS = new Set(['tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'caption', 'colgroup']);
+
 function blockTypeOf(name: string): BlockType | null {
   switch (name) {
     case 'p': case 'div': case 'section': case 'article': case 'main': case 'dd': case 'dt': case 'pre': case 'address': case 'center':
@@ -57,7 +59,8 @@ export function skipReason(el: Element, options: CollectOptions): string | null 
   // A box with most of the container's text is the body, whatever its name says.
   const major = length > options.containerLength * 0.5 && length > 200;
   const names = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim();
-  if (names && !major && !BODY_NAMES.test(names) && BOILERPLATE.test(names)) return `boilerplate name "${names.slice(0, 60)}"`;
+  // Table parts carry row styling names ("player-12", "oddrow"), not roles: judge the table.
+  if (names && !major && !TABLE_PARTS.has(el.name) && !BODY_NAMES.test(names) && BOILERPLATE.test(names)) return `boilerplate name "${names.slice(0, 60)}"`;
   if (el.name === 'header' && !major) return 'tag <header>';
   if (el.name === 'figure' || el.name === 'table' || el.name === 'ul' || el.name === 'ol' || el.name === 'div' || el.name === 'section') {
     if (s && !major && s.textLength > 0 && linkDensity(s) > 0.5) return `link density ${linkDensity(s).toFixed(2)}`;

@@ -44,6 +44,7 @@ function withSiblings(top: Element, score: number, scored: Map<Element, number>,
     if (siblingScore >= threshold) {
       roots.push(el);
     } else if (el.name === 'p') {
+      // Prose next to the body (a lead paragraph in its own box) continues it.
       const density = linkDensity(s);
       if ((s.textLength > 80 && density < 0.25) || (s.textLength > 0 && s.textLength <= 80 && density === 0 && /[.!?؟。](\s|$)/.test(normalizedText(el)))) roots.push(el);
     }
