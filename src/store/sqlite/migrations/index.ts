@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { migration001Core } from './001-core.js';
+import { migration002Search } from './002-search.js';
 
 export interface SqliteMigration {
   version: number;
@@ -13,4 +14,4 @@ export interface SqliteMigration {
   up: string | ((db: Database.Database) => void);
 }
 
-export const sqliteMigrations: readonly SqliteMigration[] = [migration001Core];
+export const sqliteMigrations: readonly SqliteMigration[] = [migration001Core, migration002Search];
