@@ -1,16 +1,16 @@
 /**
  * Block-level cleaning after collection: boilerplate sentences, link lists, the headline,
- * bylines and datelines at the edges, and repeats. Each removal is traced.
+ * bylines, datelines and credits near the edges, trailing "related"/"comments" sections,
+ * and repeats. Each removal is traced with its reason.
  */
 import type { TraceEntry } from '../types.js';
 import type { RawBlock } from './blocks.js';
 import { BOILERPLATE_TEXT } from './patterns.js';
-
-/** Short lines that name the author or the time, typical just above or below the body. */
-const BYLINE = /^(by|written by|reporting by|posted by|من|بقلم|كتب|كتبت|تحرير|إعداد|اعداد)\s+\S/i;
-const DATELINE = /^((updated|published|posted|last updated|تم التحديث|آخر تحديث|نشر في|تاريخ النشر)\b.{0,60}|\d{1,2}[:.]\d{2}(\s*(am|pm|ص|م))?.{0,40}|[\p{L}]+ \d{1,2},? \d{4}.{0,30})$/iu;
+import { isByline, isCredit, isDateLine, isSectionEnd } from './line-kinds.js';
 
 const MIN_REPEAT_CHARS = 40;
+/** How many blocks at each end are searched for bylines, datelines and credits. */
+const EDGE_BLOCKS = 4;
 
 export function normalizeForCompare(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -22,12 +22,12 @@ export interface FilterOptions {
 }
 
 export function filterBlocks(blocks: RawBlock[], options: FilterOptions): RawBlock[] {
-  const title = options.title ? normalizeForCompare(options.title) : '';
+  const titleWords = options.title ? wordSet(options.title) : null;
   const seen = new Set<string>();
   const kept: RawBlock[] = [];
   for (const block of blocks) {
     const key = normalizeForCompare(block.text);
-    const drop = dropReason(block, key, title, seen);
+    const drop = dropReason(block, key, seen);
     if (drop) {
       options.trace.push({ step: 'clean.block', reason: drop, where: block.type, text: block.text.slice(0, 80) });
       continue;
@@ -35,33 +35,71 @@ export function filterBlocks(blocks: RawBlock[], options: FilterOptions): RawBlo
     seen.add(key);
     kept.push(block);
   }
-  return trimEdges(kept, options.trace);
+  const withoutHeadline = dropHeadline(kept, titleWords, options.trace);
+  const cut = cutTrailingSections(withoutHeadline, options.trace);
+  return trimEdges(cut, options.trace);
 }
 
-function dropReason(block: RawBlock, key: string, title: string, seen: Set<string>): string | null {
+function dropReason(block: RawBlock, key: string, seen: Set<string>): string | null {
   if (!key) return 'no words';
   // Short labels ("Serves 4", "Eat every 2–3 hours") legitimately recur in lists and tables;
   // only sentences and headings long enough to be content are repeats worth dropping.
   if (key.length >= MIN_REPEAT_CHARS && seen.has(key)) return 'repeat';
-  if (title && key === title) return 'headline';
   const length = block.text.length;
   if (length < 160 && BOILERPLATE_TEXT.test(block.text)) return 'boilerplate text';
   if (block.linkLength > length * 0.8 && length < 200 && block.type !== 'heading') return 'link';
   return null;
 }
 
-/** Bylines, datelines and headline repeats are dropped only at the edges of the body. */
+function wordSet(text: string): Set<string> {
+  return new Set(normalizeForCompare(text).split(' ').filter(Boolean));
+}
+
+/**
+ * The headline, when the container repeats it: a heading among the first blocks whose words
+ * are nearly all title words (titles carry site suffixes, so containment is checked one way).
+ */
+function dropHeadline(blocks: RawBlock[], titleWords: Set<string> | null, trace: TraceEntry[]): RawBlock[] {
+  if (!titleWords || titleWords.size === 0) return blocks;
+  return blocks.filter((block, index) => {
+    if (index >= EDGE_BLOCKS || block.text.length > 300) return true;
+    const words = wordSet(block.text);
+    if (words.size === 0) return true;
+    let shared = 0;
+    for (const w of words) if (titleWords.has(w)) shared++;
+    const headline = shared / words.size >= 0.8 && shared / titleWords.size >= 0.5 && (block.type === 'heading' || shared / titleWords.size >= 0.9);
+    if (headline) trace.push({ step: 'clean.headline', reason: 'repeats the title', text: block.text.slice(0, 80) });
+    return !headline;
+  });
+}
+
+/**
+ * A "related stories" / "comments" label in the last third of the body starts a section that
+ * is not the article: it and everything after it go, provided that removes under 40% of the text.
+ */
+function cutTrailingSections(blocks: RawBlock[], trace: TraceEntry[]): RawBlock[] {
+  const total = blocks.reduce((n, b) => n + b.text.length, 0);
+  let tail = 0;
+  let cutAt = -1;
+  for (let i = blocks.length - 1; i > 0; i--) {
+    tail += blocks[i]!.text.length;
+    if (tail > total * 0.4) break;
+    if (isSectionEnd(blocks[i]!.text)) cutAt = i;
+  }
+  if (cutAt < 0) return blocks;
+  trace.push({ step: 'clean.tail', reason: `section label "${blocks[cutAt]!.text.slice(0, 40)}" ends the article`, text: `${blocks.length - cutAt} blocks` });
+  return blocks.slice(0, cutAt);
+}
+
+/** Bylines, date lines and credits: dropped among the first and last few blocks. */
 function trimEdges(blocks: RawBlock[], trace: TraceEntry[]): RawBlock[] {
-  const isEdgeJunk = (b: RawBlock): boolean => b.text.length < 100 && (BYLINE.test(b.text) || DATELINE.test(b.text));
-  let start = 0;
-  while (start < blocks.length && start < 3 && isEdgeJunk(blocks[start]!)) {
-    trace.push({ step: 'clean.edge', reason: 'byline or dateline', text: blocks[start]!.text });
-    start++;
-  }
-  let end = blocks.length;
-  while (end > start && blocks.length - end < 3 && isEdgeJunk(blocks[end - 1]!)) {
-    trace.push({ step: 'clean.edge', reason: 'byline or dateline', text: blocks[end - 1]!.text });
-    end--;
-  }
-  return blocks.slice(start, end);
+  return blocks.filter((block, index) => {
+    const nearStart = index < EDGE_BLOCKS;
+    const nearEnd = index >= blocks.length - EDGE_BLOCKS;
+    if (!nearStart && !nearEnd) return true;
+    const text = block.text;
+    const reason = isDateLine(text) ? 'date line' : isByline(text) ? 'byline' : nearEnd && isCredit(text) ? 'credit' : nearStart && isCredit(text) && text.length < 150 ? 'credit' : null;
+    if (reason) trace.push({ step: 'clean.edge', reason, text: text.slice(0, 80) });
+    return reason === null;
+  });
 }
