@@ -41,3 +41,96 @@ export class UsageError extends MarsadError {
     super('USAGE', message, options);
   }
 }
+
+// fetch
+
+/** `[GET] "url"` — the prefix every fetch error message starts with. */
+function requestLabel(url: string, method = 'GET'): string {
+  return `[${method}] "${url}"`;
+}
+
+/**
+ * The server answered with a status that is not a success after all retries.
+ * Retryable for 408, 425, 429 and 5xx (the crawl may come back later); not for other 4xx.
+ */
+export class FetchError extends MarsadError {
+  readonly status: number;
+  readonly url: string;
+  /** Milliseconds the server asked us to wait (Retry-After), when it said so. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(url: string, status: number, statusText: string, options: MarsadErrorOptions & { retryAfterMs?: number } = {}) {
+    const retryable = options.retryable ?? (status === 408 || status === 425 || status === 429 || status >= 500);
+    super('FETCH_STATUS', `${requestLabel(url)}: ${status} ${statusText}`.trimEnd(), { ...options, retryable, subject: url });
+    this.status = status;
+    this.url = url;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** The connection failed (refused, reset, DNS). Retryable: the network may come back. */
+export class NetworkError extends MarsadError {
+  readonly url: string;
+  constructor(url: string, reason: string, options: MarsadErrorOptions = {}) {
+    super('NETWORK', `${requestLabel(url)}: network error: ${reason}`, { retryable: true, ...options, subject: url });
+    this.url = url;
+  }
+}
+
+/** robots.txt forbids the URL for our user-agent (or could not be read: RFC 9309 then says "disallow all"). */
+export class RobotsDisallowedError extends MarsadError {
+  readonly url: string;
+  constructor(url: string, reason: string, options: MarsadErrorOptions = {}) {
+    super('ROBOTS_DISALLOWED', `${requestLabel(url)}: ${reason}`, { retryable: false, ...options, subject: url });
+    this.url = url;
+  }
+}
+
+/** The body (on the wire or after decompression) is larger than the configured cap. */
+export class TooLargeError extends MarsadError {
+  readonly url: string;
+  readonly limitBytes: number;
+  constructor(url: string, what: 'body' | 'decompressed body', limitBytes: number, optionName: string, options: MarsadErrorOptions = {}) {
+    super('TOO_LARGE', `${requestLabel(url)}: ${what} exceeds ${limitBytes} bytes; raise ${optionName} to fetch it`, { retryable: false, ...options, subject: url });
+    this.url = url;
+    this.limitBytes = limitBytes;
+  }
+}
+
+/** More redirects than allowed, or a redirect loop. */
+export class TooManyRedirectsError extends MarsadError {
+  readonly url: string;
+  readonly redirects: string[];
+  constructor(url: string, redirects: string[], detail: string, options: MarsadErrorOptions = {}) {
+    super('TOO_MANY_REDIRECTS', `${requestLabel(url)}: ${detail} (${redirects.join(' -> ')})`, { retryable: false, ...options, subject: url });
+    this.url = url;
+    this.redirects = redirects;
+  }
+}
+
+/** Connecting or the whole request took longer than allowed. Retryable. */
+export class TimeoutError extends MarsadError {
+  readonly url: string;
+  readonly timeoutMs: number;
+  constructor(url: string, phase: 'connect' | 'request', timeoutMs: number, optionName: string, options: MarsadErrorOptions = {}) {
+    super('TIMEOUT', `${requestLabel(url)}: ${phase} timed out after ${timeoutMs} ms; raise ${optionName} for slow servers`, { retryable: true, ...options, subject: url });
+    this.url = url;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The URL cannot be fetched at all (not http/https, malformed, redirect to another scheme). */
+export class InvalidUrlError extends MarsadError {
+  readonly url: string;
+  constructor(url: string, reason: string, options: MarsadErrorOptions = {}) {
+    super('INVALID_URL', `${requestLabel(url)}: ${reason}`, { retryable: false, ...options, subject: url });
+    this.url = url;
+  }
+}
+
+/** The fetcher was closed while the request waited or ran. */
+export class FetcherClosedError extends MarsadError {
+  constructor(url: string, options: MarsadErrorOptions = {}) {
+    super('FETCHER_CLOSED', `${requestLabel(url)}: the fetcher was closed`, { retryable: true, ...options, subject: url });
+  }
+}
