@@ -134,3 +134,24 @@ export class FetcherClosedError extends MarsadError {
     super('FETCHER_CLOSED', `${requestLabel(url)}: the fetcher was closed`, { retryable: true, ...options, subject: url });
   }
 }
+
+/** Compressed input inflates past the size cap (a decompression bomb, or simply too big). */
+export class DecompressionLimitError extends MarsadError {
+  constructor(message: string, options: MarsadErrorOptions = {}) {
+    super('DECOMPRESSION_LIMIT', message, options);
+  }
+}
+
+/** A local file could not be read (missing, a directory, no permission). */
+export class FileReadError extends MarsadError {
+  constructor(message: string, options: MarsadErrorOptions = {}) {
+    super('FILE_READ', message, options);
+  }
+}
+
+/** A worker running one page was stopped after its wall-clock deadline (a hung or runaway page). */
+export class PageTimeoutError extends MarsadError {
+  constructor(message: string, options: MarsadErrorOptions = {}) {
+    super('PAGE_TIMEOUT', message, options);
+  }
+}

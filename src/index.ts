@@ -2,6 +2,7 @@
 
 // errors
 export { MarsadError, NotHtmlError, ExtractLimitError, UsageError } from './errors.js';
+export { DecompressionLimitError, FileReadError, PageTimeoutError } from './errors.js';
 export {
   FetchError,
   NetworkError,
@@ -23,3 +24,17 @@ export * from './fetch/index.js';
 
 // discover
 export * from './discover/index.js';
+
+// export: one article rendered as text, Markdown, sanitized HTML, JSON
+export { renderText } from './export/render-text.js';
+export { renderMarkdown, escapeMarkdown } from './export/render-markdown.js';
+export { renderHtml, escapeHtml } from './export/render-html.js';
+export { articleRecord, errorRecord, renderJson, renderJsonLine } from './export/render-json.js';
+
+// pipeline: page files to records, on worker threads
+export { readPageFile, pageBytesToHtml, DEFAULT_MAX_PAGE_BYTES } from './pipeline/read-page.js';
+export { walkHtmlFiles, isPageFileName } from './pipeline/walk-html-files.js';
+export { extractFiles, extractOnePage, defaultKillAfterMs, DEFAULT_TIME_BUDGET_MS } from './pipeline/extract-files.js';
+export { renderArticle, OUTPUT_FORMATS } from './pipeline/extract-page.js';
+export type { OutputFormat, PageResult, PageError } from './pipeline/extract-page.js';
+export type { ExtractPagesOptions, FileResult } from './pipeline/extract-files.js';

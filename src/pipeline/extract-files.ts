@@ -1,0 +1,77 @@
+/**
+ * Extracts every page under a directory on a pool of worker threads and yields the results
+ * in file order (sorted paths), whatever order the workers finish in. A bounded number of
+ * pages is in flight at once, so memory stays flat on a directory of any size.
+ */
+import { join } from 'node:path';
+import { PagePool } from './page-pool.js';
+import { DEFAULT_MAX_PAGE_BYTES } from './read-page.js';
+import type { OutputFormat, PageResult } from './extract-page.js';
+
+export interface ExtractPagesOptions {
+  /** Worker threads (default 1). */
+  jobs?: number;
+  format: OutputFormat;
+  /** The extractor's own time budget per page (default 10 s). */
+  timeBudgetMs?: number;
+  /** Wall-clock limit per page before its worker is stopped (default 2 × budget + 1 s). */
+  killAfterMs?: number;
+  /** Largest page in bytes, before and after gunzip (default 50 MiB). */
+  maxBytes?: number;
+}
+
+export type FileResult = PageResult & { file: string };
+
+export const DEFAULT_TIME_BUDGET_MS = 10_000;
+
+export function defaultKillAfterMs(timeBudgetMs: number): number {
+  return timeBudgetMs * 2 + 1000;
+}
+
+function resolved(options: ExtractPagesOptions): Required<Omit<ExtractPagesOptions, 'format'>> {
+  const timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  return {
+    jobs: Math.max(1, options.jobs ?? 1),
+    timeBudgetMs,
+    killAfterMs: options.killAfterMs ?? defaultKillAfterMs(timeBudgetMs),
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_PAGE_BYTES,
+  };
+}
+
+/** `files` are relative to `dir` (see walkHtmlFiles); each result carries its `file`. */
+export async function* extractFiles(dir: string, files: readonly string[], options: ExtractPagesOptions): AsyncGenerator<FileResult> {
+  const { jobs, timeBudgetMs, killAfterMs, maxBytes } = resolved(options);
+  const pool = new PagePool({ size: jobs, deadlineMs: killAfterMs });
+  const window = jobs * 4;
+  const inFlight: Promise<FileResult>[] = [];
+  let next = 0;
+  const submit = (): void => {
+    const file = files[next++]!;
+    const task = { path: join(dir, file), file, format: options.format, timeBudgetMs, maxBytes };
+    inFlight.push(pool.run(task).then((result) => ({ ...result, file })));
+  };
+  try {
+    while (next < files.length && inFlight.length < window) submit();
+    while (inFlight.length > 0) {
+      const result = await inFlight.shift()!;
+      if (next < files.length) submit();
+      yield result;
+    }
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Extracts one page (a file or bytes) in a worker, under the same limits as a directory run. */
+export async function extractOnePage(
+  source: { path: string } | { bytes: Uint8Array },
+  options: ExtractPagesOptions & { url?: string },
+): Promise<PageResult> {
+  const { timeBudgetMs, killAfterMs, maxBytes } = resolved(options);
+  const pool = new PagePool({ size: 1, deadlineMs: killAfterMs });
+  try {
+    return await pool.run({ ...source, url: options.url, format: options.format, timeBudgetMs, maxBytes });
+  } finally {
+    await pool.close();
+  }
+}
