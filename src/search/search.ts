@@ -1,0 +1,158 @@
+/**
+ * search(): ranked full-text search over the SQLite store with filters, snippets in the
+ * original spelling, newest-first or relevance order and pagination.
+ */
+import type Database from 'better-sqlite3';
+import { MarsadError } from '../errors.js';
+import { SqliteStore } from '../store/index.js';
+import type { Store } from '../store/index.js';
+import { emptyFilters, parseQuery, queryStems, toExcludeExpression, toMatchExpression, type ParsedQuery, type SearchFilters } from './query.js';
+import { buildSnippet, type HighlightOptions } from './snippet.js';
+import { filterConditions, mergeFilters, type SqlCondition } from './sql-filters.js';
+import { indexPendingArticles } from './sqlite-index.js';
+
+export interface SearchOptions {
+  /** `relevance` (bm25, default when the query has words) or `newest` (published date). */
+  order?: 'relevance' | 'newest';
+  /** Hits per page (default 20, at most 1000). */
+  limit?: number;
+  /** Hits to skip (pagination). */
+  offset?: number;
+  /** Filters added to those written in the query (from command-line flags, API parameters). */
+  filters?: Partial<SearchFilters>;
+  highlight?: HighlightOptions;
+  /** Index queued articles before searching (default true). */
+  syncIndex?: boolean;
+}
+
+export interface SearchHit {
+  id: string;
+  url: string;
+  title: string | null;
+  published: string | null;
+  /** The site's domain. */
+  site: string;
+  siteName: string | null;
+  language: string | null;
+  snippet: string;
+  /** Relevance: higher is better (the negated bm25 score); 0 in filter-only listings. */
+  score: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** How many articles match in all. */
+  total: number;
+  offset: number;
+  limit: number;
+  /** Why nothing was searched (a query of only stop-words or punctuation), else null. */
+  notice: string | null;
+}
+
+/** Search needs an SQL full-text index; the PostgreSQL store will bring its own. */
+export class SearchUnavailableError extends MarsadError {
+  constructor(message: string) {
+    super('SEARCH_UNAVAILABLE', message);
+  }
+}
+
+/** Column weights for bm25: a word in the headline counts most, then author/tag/section, then body. */
+const BM25 = 'bm25(search_fts, 8.0, 1.0, 3.0, 0.5)';
+
+export function databaseOf(store: Store): Database.Database {
+  if (store instanceof SqliteStore) return store.db;
+  throw new SearchUnavailableError(`search is not available on the ${store.kind} store yet; use a SQLite store`);
+}
+
+export interface MatchPlan {
+  from: string;
+  where: SqlCondition[];
+  scored: boolean;
+}
+
+/** The FROM and WHERE of a parsed query: the FTS match (if any) joined to the filter table. */
+export function planQuery(parsed: ParsedQuery, extra: Partial<SearchFilters> = {}): MatchPlan {
+  const where = filterConditions(mergeFilters(parsed.filters, extra));
+  const match = toMatchExpression(parsed);
+  if (match !== null) {
+    return { from: 'search_fts f JOIN search_docs d ON d.rowid = f.rowid', where: [{ sql: 'search_fts MATCH ?', params: [match] }, ...where], scored: true };
+  }
+  const exclude = toExcludeExpression(parsed);
+  if (exclude !== null) where.push({ sql: 'd.rowid NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)', params: [exclude] });
+  return { from: 'search_docs d', where, scored: false };
+}
+
+export function whereSql(where: SqlCondition[]): { sql: string; params: (string | number)[] } {
+  return { sql: where.length === 0 ? '' : `WHERE ${where.map((w) => w.sql).join(' AND ')}`, params: where.flatMap((w) => w.params) };
+}
+
+interface HitRow {
+  id: string;
+  url: string;
+  host: string;
+  title: string | null;
+  published: string | null;
+  site_name: string | null;
+  language: string | null;
+  description: string | null;
+  text: string | null;
+}
+
+/** Searches an SQLite database that has marsad's schema. */
+export function searchDatabase(db: Database.Database, query: string | ParsedQuery, options: SearchOptions = {}): SearchResult {
+  const limit = Math.min(1000, Math.max(1, Math.floor(options.limit ?? 20)));
+  const offset = Math.max(0, Math.floor(options.offset ?? 0));
+  const parsed = typeof query === 'string' ? parseQuery(query) : query;
+  if (parsed.notice !== null) return { hits: [], total: 0, offset, limit, notice: parsed.notice };
+  if (options.syncIndex !== false) indexPendingArticles(db);
+  const plan = planQuery(parsed, options.filters ?? emptyFilters());
+  const { sql: where, params } = whereSql(plan.where);
+  const order = options.order ?? (plan.scored ? 'relevance' : 'newest');
+  const score = plan.scored ? BM25 : '0';
+  const orderBy = order === 'newest' || !plan.scored
+    ? 'd.published IS NULL, d.published DESC, d.rowid DESC'
+    : 'score, d.rowid DESC';
+  const rows = db
+    .prepare(`SELECT d.article_id AS id, ${score} AS score FROM ${plan.from} ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset) as { id: string; score: number }[];
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${plan.from} ${where}`).get(...params) as { n: number }).n;
+
+  const readHit = db.prepare<[string], HitRow>(`SELECT id, url, host,
+      json_extract(record, '$.title') AS title, json_extract(record, '$.published') AS published,
+      json_extract(record, '$.site.name') AS site_name, json_extract(record, '$.language') AS language,
+      json_extract(record, '$.description') AS description, json_extract(record, '$.text') AS text
+    FROM articles WHERE id = ?`);
+  const wanted = queryStems(parsed);
+  const hits: SearchHit[] = [];
+  for (const row of rows) {
+    const a = readHit.get(row.id);
+    if (a === undefined) continue; // deleted since: the queue will drop it from the index
+    hits.push({
+      id: a.id,
+      url: a.url,
+      title: a.title,
+      published: a.published,
+      site: a.host,
+      siteName: a.site_name,
+      language: a.language,
+      snippet: snippetOf(a, wanted, options.highlight),
+      score: plan.scored ? Math.round(-row.score * 1000) / 1000 : 0,
+    });
+  }
+  return { hits, total, offset, limit, notice: null };
+}
+
+/** The body snippet around the matches; the description when only it matches; else the lead. */
+function snippetOf(a: HitRow, wanted: ReadonlySet<string>, highlight: HighlightOptions | undefined): string {
+  const body = a.text ?? '';
+  const description = a.description ?? '';
+  const fromBody = buildSnippet(body.length > 0 ? body : description, wanted, highlight);
+  if (wanted.size === 0 || description.length === 0 || fromBody.includes(highlight?.open ?? '**')) return fromBody;
+  const fromDescription = buildSnippet(description, wanted, highlight);
+  return fromDescription.includes(highlight?.open ?? '**') ? fromDescription : fromBody;
+}
+
+/** Searches the store (SQLite): see SearchOptions. */
+export async function search(store: Store, query: string, options: SearchOptions = {}): Promise<SearchResult> {
+  return searchDatabase(databaseOf(store), query, options);
+}
