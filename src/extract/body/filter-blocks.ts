@@ -84,11 +84,25 @@ function cutTrailingSections(blocks: RawBlock[], trace: TraceEntry[]): RawBlock[
   for (let i = blocks.length - 1; i > 0; i--) {
     tail += blocks[i]!.text.length;
     if (tail > total * 0.4) break;
-    if (isSectionEnd(blocks[i]!.text)) cutAt = i;
+    if (isSectionEnd(blocks[i]!.text) && !prosefollows(blocks, i)) cutAt = i;
   }
   if (cutAt < 0) return blocks;
   trace.push({ step: 'clean.tail', reason: `section label "${blocks[cutAt]!.text.slice(0, 40)}" ends the article`, text: `${blocks.length - cutAt} blocks` });
   return blocks.slice(0, cutAt);
+}
+
+/**
+ * Whether real prose follows a section label: a "read also" box in the middle of an article
+ * is followed by more article; related lists and comment threads are followed by short
+ * titles, links and dates first. Comment labels always end the article.
+ */
+function prosefollows(blocks: RawBlock[], labelIndex: number): boolean {
+  if (/comment|reply|replies|response|تعليق|коммент|отзыв/iu.test(blocks[labelIndex]!.text)) return false;
+  for (let i = labelIndex + 1; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.type === 'paragraph' && b.text.length >= 150 && b.linkLength < b.text.length * 0.2) return true;
+  }
+  return false;
 }
 
 /** Bylines, date lines and credits: dropped among the first and last few blocks. */
