@@ -8,6 +8,7 @@ import { BOILERPLATE, BODY_NAMES } from './patterns.js';
 import { pickTopCandidate, scoreCandidates } from './candidates.js';
 import { collectBlocks, type RawBlock } from './blocks.js';
 import { filterBlocks } from './filter-blocks.js';
+import { agreement, MIN_STRUCTURED_CHARS, MIN_STRUCTURED_RECALL, wordBag } from './structured-guide.js';
 
 export interface BodyResult {
   blocks: RawBlock[];
@@ -20,6 +21,8 @@ export interface BodyResult {
 export interface BodyOptions {
   url?: string;
   title: string | null;
+  /** The page's structured-data articleBody, if any: evidence, not truth. */
+  structuredBody?: string | null;
 }
 
 /**
@@ -97,12 +100,54 @@ function extractFrom(
   }
   const roots = withSiblings(top.element, top.score, scored, stats);
   trace.push({ step: 'body.candidate', reason: `score ${top.score.toFixed(1)}, ${roots.length} box(es)`, where: describe(top.element) });
-  const containerLength = roots.reduce((n, el) => n + (stats.get(el)?.textLength ?? 0), 0);
-  const raw = collectBlocks(roots, { stats, containerLength, trace, baseUrl: options.url });
-  const blocks = filterBlocks(raw, { title: options.title, trace });
+  const blocksOf = (boxes: Element[], into: TraceEntry[]): RawBlock[] => {
+    const containerLength = boxes.reduce((n, el) => n + (stats.get(el)?.textLength ?? 0), 0);
+    return filterBlocks(collectBlocks(boxes, { stats, containerLength, trace: into, baseUrl: options.url }), { title: options.title, trace: into });
+  };
+  let blocks = blocksOf(roots, trace);
+  let method = 'dom-score';
+  const guided = guideByStructuredBody(blocks, top.element, scored, options.structuredBody, blocksOf);
+  if (guided) {
+    trace.push({ step: 'body.structured', reason: guided.reason, where: describe(guided.box) });
+    blocks = guided.blocks;
+    method = 'dom-score+structured';
+  }
   const confidence = Math.max(0, Math.min(1, top.score / 60));
   const text = blocks.reduce((n, b) => n + b.text.length, 0);
-  return { body: { blocks, method: 'dom-score', confidence, trace, emptyReason: blocks.length === 0 ? 'container held no text blocks' : undefined }, text };
+  return { body: { blocks, method, confidence, trace, emptyReason: blocks.length === 0 ? 'container held no text blocks' : undefined }, text };
+}
+
+/**
+ * When the structured articleBody is substantial and the chosen box covers too little of it,
+ * try the box's ancestors and the other strong candidates, and keep the visible box whose
+ * text agrees best with it (word-multiset F1), if clearly better.
+ */
+function guideByStructuredBody(
+  blocks: RawBlock[],
+  top: Element,
+  scored: Map<Element, number>,
+  structuredBody: string | null | undefined,
+  blocksOf: (boxes: Element[], into: TraceEntry[]) => RawBlock[],
+): { blocks: RawBlock[]; box: Element; reason: string } | null {
+  if (!structuredBody || structuredBody.length < MIN_STRUCTURED_CHARS) return null;
+  const reference = wordBag(structuredBody);
+  const current = agreement(wordBag(blocks.map((b) => b.text).join(' ')), reference);
+  if (current.recall >= MIN_STRUCTURED_RECALL) return null;
+  const boxes = new Set<Element>();
+  let ancestor = top.parent as Element | null;
+  for (let level = 0; level < 4 && ancestor && ancestor.type === 'tag' && ancestor.name !== 'html'; level++) {
+    boxes.add(ancestor);
+    ancestor = ancestor.parent as Element | null;
+  }
+  for (const [el] of [...scored.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8)) if (el !== top) boxes.add(el);
+  let best: { blocks: RawBlock[]; box: Element; f1: number } | null = null;
+  for (const box of boxes) {
+    const candidateBlocks = blocksOf([box], []);
+    const f1 = agreement(wordBag(candidateBlocks.map((b) => b.text).join(' ')), reference).f1;
+    if (!best || f1 > best.f1) best = { blocks: candidateBlocks, box, f1 };
+  }
+  if (!best || best.f1 < current.f1 + 0.05) return null;
+  return { blocks: best.blocks, box: best.box, reason: `structured articleBody agrees better (F1 ${current.f1.toFixed(2)} -> ${best.f1.toFixed(2)})` };
 }
 
 function describe(el: Element): string {
