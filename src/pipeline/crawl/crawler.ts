@@ -1,0 +1,305 @@
+/**
+ * The crawl loop: seeds -> frontier (in the store) -> fetch -> analyze -> store.
+ *
+ * Scheduling: one lane per host. A lane claims a few due entries from the store (a lease,
+ * so a crashed run's entries come back) and keeps at most `perHostTasks` of them in flight;
+ * the fetcher spaces requests to a host and shares its global slots across hosts, so a slow
+ * or delayed host never stalls the others. Everything the crawl knows lives in the store:
+ * killing the process at any moment loses at most the pages in flight, which are fetched
+ * again on the next run and stored once (articles are keyed by canonical URL).
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { FrontierItem, FrontierState, Store } from '../../store/store.js';
+import type { Fetcher, RobotsInfo } from '../../fetch/types.js';
+import { AnalyzePool } from './analyze-pool.js';
+import { SeenUrls, seedCandidates, toFrontierEntries, type Candidate } from './discovery.js';
+import { handleItem, type HandleContext } from './handle-item.js';
+import { CrawlScope } from './scope.js';
+import { DEFAULT_RECRAWL_POLICY } from './schedule.js';
+import type { CrawlCounters, CrawlOptions, CrawlProgress, CrawlSummary, HostProgress, StopReason } from './types.js';
+
+const LEASE_MS = 10 * 60 * 1000;
+const IDLE_RECHECK_MS = 2000;
+
+interface Lane {
+  host: string;
+  buffer: FrontierItem[];
+  active: number;
+  /** Do not ask the store for this host's work before this time (it had none due). */
+  idleUntil: number;
+}
+
+function emptyCounters(): CrawlCounters {
+  return { fetched: 0, bytes: 0, articlesNew: 0, articlesUpdated: 0, articlesUnchanged: 0, listings: 0, sitemaps: 0, feeds: 0, queued: 0, tooOld: 0, notHtml: 0, blocked: 0, failed: 0, retried: 0, nearDuplicates: 0 };
+}
+
+/** Normalizes a seed: a bare host becomes `https://host/`. */
+export function seedUrl(raw: string): string {
+  const text = raw.trim();
+  return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}/`).href;
+}
+
+export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
+  return new Crawler(options).run();
+}
+
+class Crawler {
+  private readonly store: Store;
+  private readonly fetcher: Fetcher;
+  private readonly scope: CrawlScope;
+  private readonly lanes = new Map<string, Lane>();
+  private readonly hostProgress = new Map<string, HostProgress>();
+  private readonly sources = new Map<string, number>();
+  private readonly counters = emptyCounters();
+  private readonly seen = new SeenUrls();
+  private readonly pool: AnalyzePool;
+  private readonly owner: string;
+  private readonly since: number | undefined;
+  private readonly startedAt = Date.now();
+  private readonly inflight = new Set<Promise<void>>();
+  /** robots.txt of the seeds' origins: disallowed URLs are not even queued (the fetcher checks again). */
+  private readonly robots = new Map<string, RobotsInfo>();
+  private stopReason: StopReason | null = null;
+  private fatal: unknown = null;
+  private articlesTotal = 0;
+  /** Saves started but not finished that may add a new article (for an exact --max-articles). */
+  private pendingNew = 0;
+  private wakeUp: (() => void) | null = null;
+  /** Set by wake(): something changed since the loop last looked, so it must not sleep. */
+  private dirty = false;
+
+  constructor(private readonly options: CrawlOptions) {
+    this.store = options.store;
+    this.fetcher = options.fetcher;
+    this.scope = new CrawlScope({
+      maxPagesPerHost: options.maxPagesPerHost ?? 5000,
+      ...(options.include ? { include: options.include } : {}),
+      ...(options.exclude ? { exclude: options.exclude } : {}),
+      ...(options.trapLimits ? { trapLimits: options.trapLimits } : {}),
+    });
+    this.pool = new AnalyzePool({ workers: options.extractWorkers ?? 1, deadlineMs: 30_000 });
+    this.owner = options.workerId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    const since = options.since === undefined ? NaN : Date.parse(options.since);
+    if (options.since !== undefined && !Number.isFinite(since)) throw new RangeError(`--since: not a date: ${options.since}`);
+    this.since = Number.isFinite(since) ? since : undefined;
+  }
+
+  async run(): Promise<CrawlSummary> {
+    const onAbort = (): void => this.stop('signal');
+    this.options.signal?.addEventListener('abort', onAbort);
+    if (this.options.signal?.aborted) this.stop('signal');
+    const ticker = this.options.onProgress ? setInterval(() => this.options.onProgress?.(this.progress()), 250) : null;
+    try {
+      if (this.options.recoverLeases !== false) await this.store.releaseLeases();
+      await this.seed();
+      for (const [host, count] of await this.store.frontierCountsByHost()) this.scope.setHostCount(host, count);
+      this.articlesTotal = await this.store.countArticles({ sourceIds: [...this.sources.values()] });
+      if (this.options.maxArticles !== undefined && this.articlesTotal >= this.options.maxArticles) this.stop('max-articles');
+      await this.loop();
+    } finally {
+      if (ticker) clearInterval(ticker);
+      this.options.signal?.removeEventListener('abort', onAbort);
+      await Promise.allSettled([...this.inflight]);
+      await this.releaseBuffers();
+      await this.pool.close();
+    }
+    if (this.fatal !== null) throw this.fatal;
+    const progress = this.progress();
+    this.options.onProgress?.(progress);
+    return { ...progress, stoppedBy: this.stopReason ?? 'done', frontier: await this.store.frontierCounts(), sourceIds: [...new Set(this.sources.values())] };
+  }
+
+  private stop(reason: StopReason): void {
+    this.stopReason ??= reason;
+    this.wake();
+  }
+
+  private wake(): void {
+    this.dirty = true;
+    const wake = this.wakeUp;
+    this.wakeUp = null;
+    wake?.();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.dirty) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wakeUp = null;
+        resolve();
+      }, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private async seed(): Promise<void> {
+    for (const seed of this.options.seeds) {
+      const url = seedUrl(seed.url);
+      const site = this.scope.addSite(url);
+      const host = new URL(url).host;
+      const source = await this.store.upsertSource({ name: site, hosts: [...new Set([host, site, `www.${site}`, `m.${site}`])], startUrls: [url] });
+      this.sources.set(site, source.id);
+      let robotsSitemaps: string[] = [];
+      try {
+        const robots = await this.fetcher.robots(new URL(url).origin);
+        this.robots.set(robots.origin, robots);
+        robotsSitemaps = robots.sitemaps;
+      } catch (error) {
+        this.options.logger?.warn?.({ url, err: error }, 'robots.txt could not be read');
+      }
+      const candidates = seedCandidates(url, { robotsSitemaps, ...(seed.sitemaps ? { sitemaps: seed.sitemaps } : {}), ...(seed.feeds ? { feeds: seed.feeds } : {}) });
+      await this.enqueue(candidates, { patterns: false });
+    }
+  }
+
+  /** Scope-checks, dedupes and queues candidates; wakes the lanes of hosts that got work. */
+  async enqueue(candidates: readonly Candidate[], options: { patterns: boolean }): Promise<void> {
+    const filtered = toFrontierEntries(candidates, {
+      scope: this.scope,
+      sourceIdOf: (site) => this.sources.get(site) ?? null,
+      seen: this.seen,
+      patterns: options.patterns,
+      ...(this.since !== undefined ? { since: this.since } : {}),
+    });
+    const tooOld = filtered.tooOld;
+    let entries = filtered.entries;
+    this.counters.tooOld += tooOld;
+    if (this.options.respectRobots !== false) {
+      const before = entries.length;
+      entries = entries.filter((entry) => this.robots.get(new URL(entry.url).origin)?.isAllowed(entry.url) !== false);
+      this.counters.blocked += before - entries.length;
+    }
+    if (entries.length === 0) return;
+    const added = await this.store.enqueue(entries);
+    this.counters.queued += added;
+    for (const entry of entries) {
+      this.scope.countQueued(entry.host);
+      this.lane(entry.host).idleUntil = 0;
+    }
+    this.wake();
+  }
+
+  private lane(host: string): Lane {
+    let lane = this.lanes.get(host);
+    if (lane === undefined) this.lanes.set(host, (lane = { host, buffer: [], active: 0, idleUntil: 0 }));
+    return lane;
+  }
+
+  hostStats(host: string): HostProgress {
+    let entry = this.hostProgress.get(host);
+    if (entry === undefined) this.hostProgress.set(host, (entry = { host, fetched: 0, articles: 0, errors: 0, inFlight: 0, waiting: 0 }));
+    return entry;
+  }
+
+  private async loop(): Promise<void> {
+    const concurrency = this.options.concurrency ?? 16;
+    const perHost = this.options.perHostTasks ?? 2;
+    while (this.stopReason === null && this.fatal === null) {
+      this.dirty = false;
+      const now = Date.now();
+      for (const lane of this.lanes.values()) {
+        while (lane.active < perHost && this.inflight.size < concurrency && this.stopReason === null) {
+          if (lane.buffer.length === 0) {
+            if (lane.idleUntil > now) break;
+            lane.buffer = await this.store.claim({ host: lane.host, limit: perHost * 4, now, owner: this.owner, leaseMs: LEASE_MS });
+            if (lane.buffer.length === 0) {
+              lane.idleUntil = now + IDLE_RECHECK_MS;
+              break;
+            }
+          }
+          this.launch(lane, lane.buffer.shift()!);
+        }
+      }
+      if (this.inflight.size > 0) {
+        await this.sleep(IDLE_RECHECK_MS);
+        continue;
+      }
+      if ([...this.lanes.values()].some((lane) => lane.buffer.length > 0)) continue;
+      // Nothing running, nothing claimed: ask the store whether any host has work (retries, other workers' entries).
+      const work = await this.store.hostsWithWork(Date.now());
+      if (work.some((w) => w.due > 0)) {
+        for (const w of work) if (w.due > 0) this.lane(w.host).idleUntil = 0;
+        continue;
+      }
+      const next = Math.min(...work.map((w) => w.nextAt ?? Infinity));
+      if (!Number.isFinite(next)) break;
+      await this.sleep(Math.max(50, Math.min(next - Date.now(), 5000)));
+    }
+  }
+
+  private launch(lane: Lane, item: FrontierItem): void {
+    lane.active++;
+    const task = handleItem(this.context(), item)
+      .catch((error: unknown) => {
+        // handleItem settles every page error itself; what reaches here is the store failing.
+        this.fatal ??= error;
+        this.stop('signal');
+      })
+      .finally(() => {
+        lane.active--;
+        this.inflight.delete(task);
+        this.wake();
+      });
+    this.inflight.add(task);
+  }
+
+  private context(): HandleContext {
+    return {
+      options: this.options,
+      store: this.store,
+      fetcher: this.fetcher,
+      pool: this.pool,
+      counters: this.counters,
+      scope: this.scope,
+      since: this.since,
+      recrawlPolicy: this.options.recrawlPolicy ?? DEFAULT_RECRAWL_POLICY,
+      sourceIdOf: (site) => this.sources.get(site) ?? null,
+      hostStats: (host) => this.hostStats(host),
+      enqueue: (candidates, opts) => this.enqueue(candidates, opts),
+      stopping: () => this.stopReason !== null,
+      reserveArticle: () => this.reserveArticle(),
+      settleArticle: (isNew) => this.settleArticle(isNew),
+    };
+  }
+
+  /** Claims room for one more new article under --max-articles; false when the cap is reached. */
+  private reserveArticle(): boolean {
+    const max = this.options.maxArticles;
+    if (max !== undefined && this.articlesTotal + this.pendingNew >= max) return false;
+    this.pendingNew++;
+    return true;
+  }
+
+  private settleArticle(isNew: boolean): void {
+    this.pendingNew--;
+    if (isNew) this.articlesTotal++;
+    const max = this.options.maxArticles;
+    if (max !== undefined && this.articlesTotal >= max) this.stop('max-articles');
+  }
+
+  private async releaseBuffers(): Promise<void> {
+    for (const lane of this.lanes.values()) {
+      for (const item of lane.buffer.splice(0)) await this.store.complete(item.id, { state: 'release' });
+    }
+  }
+
+  private progress(): CrawlProgress {
+    const elapsedMs = Date.now() - this.startedAt;
+    const status = new Map(this.fetcher.hostStatus().map((s) => [s.host, s]));
+    const hosts = [...this.hostProgress.values()].map((h) => ({ ...h, inFlight: status.get(h.host)?.inFlight ?? 0, waiting: status.get(h.host)?.waiting ?? 0 }));
+    return {
+      ...this.counters,
+      elapsedMs,
+      ratePerSec: elapsedMs > 0 ? (this.counters.fetched * 1000) / elapsedMs : 0,
+      inFlight: this.inflight.size,
+      articlesTotal: this.articlesTotal,
+      hosts: hosts.sort((a, b) => a.host.localeCompare(b.host)),
+    };
+  }
+}
+
+export type { FrontierState };

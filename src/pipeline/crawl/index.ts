@@ -1,0 +1,6 @@
+/** The crawl pipeline: discovery, scheduling, fetching, analysis and storage, resumable from the store. */
+export { crawl, seedUrl } from './crawler.js';
+export { isArticle } from './handle-item.js';
+export { CrawlScope, twinHosts, type ScopeOptions } from './scope.js';
+export { nextRecrawlAt, DEFAULT_RECRAWL_POLICY, type RecrawlPolicy } from './schedule.js';
+export type * from './types.js';
