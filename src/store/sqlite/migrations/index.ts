@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { migration001Core } from './001-core.js';
 import { migration002Search } from './002-search.js';
+import { migration003Imports } from './003-imports.js';
 
 export interface SqliteMigration {
   version: number;
@@ -14,4 +15,4 @@ export interface SqliteMigration {
   up: string | ((db: Database.Database) => void);
 }
 
-export const sqliteMigrations: readonly SqliteMigration[] = [migration001Core, migration002Search];
+export const sqliteMigrations: readonly SqliteMigration[] = [migration001Core, migration002Search, migration003Imports];
