@@ -9,6 +9,8 @@ import { BOILERPLATE_TEXT } from './patterns.js';
 import { isByline, isCredit, isDateLine, isSectionEnd } from './line-kinds.js';
 
 const MIN_REPEAT_CHARS = 40;
+/** The largest share of the text a trailing-section cut may remove. */
+const TAIL_SHARE = 0.4;
 /** How many blocks at each end are searched for bylines, datelines and credits. */
 const EDGE_BLOCKS = 4;
 
@@ -25,7 +27,9 @@ export function filterBlocks(blocks: RawBlock[], options: FilterOptions): RawBlo
   const titleWords = options.title ? wordSet(options.title) : null;
   const seen = new Set<string>();
   const kept: RawBlock[] = [];
-  for (const block of blocks) {
+  // Section labels ("2 comments", "Related stories") are looked for before single blocks are
+  // dropped, since the labels themselves are also boilerplate text.
+  for (const block of cutTrailingSections(blocks, options.trace)) {
     const key = normalizeForCompare(block.text);
     const drop = dropReason(block, key, seen);
     if (drop) {
@@ -35,9 +39,7 @@ export function filterBlocks(blocks: RawBlock[], options: FilterOptions): RawBlo
     seen.add(key);
     kept.push(block);
   }
-  const withoutHeadline = dropHeadline(kept, titleWords, options.trace);
-  const cut = cutTrailingSections(withoutHeadline, options.trace);
-  return trimEdges(cut, options.trace);
+  return trimEdges(dropHeadline(kept, titleWords, options.trace), options.trace);
 }
 
 function dropReason(block: RawBlock, key: string, seen: Set<string>): string | null {
@@ -75,7 +77,7 @@ function dropHeadline(blocks: RawBlock[], titleWords: Set<string> | null, trace:
 
 /**
  * A "related stories" / "comments" label in the last third of the body starts a section that
- * is not the article: it and everything after it go, provided that removes under 40% of the text.
+ * is not the article: it and everything after it go, provided that removes under TAIL_SHARE of the text.
  */
 function cutTrailingSections(blocks: RawBlock[], trace: TraceEntry[]): RawBlock[] {
   const total = blocks.reduce((n, b) => n + b.text.length, 0);
@@ -83,7 +85,7 @@ function cutTrailingSections(blocks: RawBlock[], trace: TraceEntry[]): RawBlock[
   let cutAt = -1;
   for (let i = blocks.length - 1; i > 0; i--) {
     tail += blocks[i]!.text.length;
-    if (tail > total * 0.4) break;
+    if (tail > total * TAIL_SHARE) break;
     if (isSectionEnd(blocks[i]!.text) && !prosefollows(blocks, i)) cutAt = i;
   }
   if (cutAt < 0) return blocks;
