@@ -109,6 +109,7 @@ async function measure({ tool, passes, jobs }) {
     emptyPages: pairs.filter((p) => p.predicted.trim() === '').length,
   };
   if (raw.jsdomStyleFallbacks) row.jsdomStyleFallbacks = raw.jsdomStyleFallbacks;
+  if (raw.consoleMessages) row.consoleMessages = { count: raw.consoleMessages, first: raw.firstConsoleMessage };
   log(`${tool}${jobs > 1 ? ` --jobs ${jobs}` : ''}: F1 ${row.f1.toFixed(3)}, ${row.pagesPerSec.toFixed(1)} pages/s, peak RSS ${row.peakRssMB} MB`);
   return row;
 }

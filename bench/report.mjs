@@ -78,6 +78,10 @@ export function renderMarkdown(r) {
   for (const t of r.tools) {
     if (t.error) continue;
     if (t.failedPages.length) notes.push(`${t.label}: ${t.failedPages.length} page(s) threw and score as empty (first: ${t.failedPages[0].error}).`);
+    if (t.consoleMessages) {
+      const perPass = Math.round(t.consoleMessages.count / (t.passMs.length + 1));
+      notes.push(`${t.label}: printed about ${perPass} console message(s) per pass, muted (first: "${t.consoleMessages.first}").`);
+    }
     if (t.jsdomStyleFallbacks) {
       notes.push(
         `${t.label}: jsdom's CSS parser threw on ${t.jsdomStyleFallbacks} page(s); they were parsed again without <style> (both parses timed).`,

@@ -11,6 +11,7 @@ const options = parseArgs(process.argv.slice(2));
 const tool = TOOLS[options.tool];
 if (!tool) throw new Error(`unknown tool "${options.tool}"; one of: ${Object.keys(TOOLS).join(', ')}`);
 
+const consoleMessages = silenceConsole();
 const pages = loadDevset();
 const baselineRssKB = process.resourceUsage().maxRSS;
 const run = options.jobs > 1 ? await threadedRunner(options.tool, pages, options.jobs) : await inlineRunner(tool, pages);
@@ -37,6 +38,8 @@ const result = {
   maxRssKB: process.resourceUsage().maxRSS,
   rssTrace,
   jsdomStyleFallbacks: jsdomFallbacks,
+  consoleMessages: consoleMessages.count,
+  firstConsoleMessage: consoleMessages.first,
   outputs: warmup.outputs,
 };
 writeFileSync(options.out, JSON.stringify(result));
@@ -90,6 +93,21 @@ function once(worker, type) {
     worker.on('message', onMessage);
     worker.once('error', reject);
   });
+}
+
+/**
+ * Some peers log and go on (defuddle prints every malformed JSON-LD block with its stack to
+ * console.error). A library user would silence that too, and printing is not extraction work,
+ * so the child's console is muted and the messages are only counted (reported in the results).
+ */
+function silenceConsole() {
+  const seen = { count: 0, first: null };
+  const mute = (...args) => {
+    seen.count++;
+    seen.first ??= args.map(String).join(' ').slice(0, 160);
+  };
+  for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace']) console[method] = mute;
+  return seen;
 }
 
 function parseArgs(argv) {
