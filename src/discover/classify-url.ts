@@ -4,7 +4,8 @@
  * Assumptions, in the order they are applied:
  * 1. "other": not http(s); a file that is not a page (.pdf, images, media, archives, feeds,
  *    scripts); utility paths (login, search, contact, privacy, feeds, sitemaps, admin).
- * 2. "listing": explicit listing markers — /tag/, /category/, /section/, /author/, /topic/,
+ * 2. "article" when the query carries an article id (?id=123456, WordPress ?p=12345);
+ *    "listing": explicit listing markers — /tag/, /category/, /section/, /author/, /topic/,
  *    /page/N, ?page=N, a bare /YYYY/ or /YYYY/MM/ archive — and the home page.
  * 3. "article": a full date in the path (/2025/10/28/, /2025-10-28-, /20251028), a numeric id
  *    of 5+ digits in the last segment, or a last segment that is a long slug (3+ words joined
@@ -45,10 +46,14 @@ export function classifyUrl(url: string): UrlClass {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'other';
   const path = u.pathname;
   if (NON_PAGE_EXT.test(path) || UTILITY.test(path)) return 'other';
+  // Article ids in the query (?id=123456, WordPress ?p=12345, ?newsid=…): 3+ digits.
+  for (const [key, value] of u.searchParams) {
+    if (/^(?:id|p|nid|newsid|articleid|story_id|storyid|aid)$/i.test(key) && /^\d{3,}$/.test(value)) return 'article';
+  }
   const segments = path.split('/').filter((s) => s !== '');
   if (segments.length === 0) return 'listing';
   const page = u.searchParams.get('page') ?? u.searchParams.get('p') ?? u.searchParams.get('pg');
-  if (page !== null && /^\d+$/.test(page)) return 'listing';
+  if (page !== null && /^\d{1,2}$/.test(page)) return 'listing';
   if (segments.some((s) => LISTING_SEGMENT.test(safeDecode(s))) && !FULL_DATE.test(path)) {
     // "/news/tag/x" is a listing; "/video/2025/10/28/slug" stays an article through FULL_DATE.
     return 'listing';
@@ -58,9 +63,5 @@ export function classifyUrl(url: string): UrlClass {
   if (FULL_DATE.test(path)) return 'article';
   if (/(?:^|[^\d])\d{5,}(?:[^\d]|$)/.test(last) || /^\d{5,}$/.test(last)) return 'article';
   if (isLongSlug(last)) return 'article';
-  // Article ids in the query (?id=123456, ?p=12345 on WordPress, ?newsid=…).
-  for (const [key, value] of u.searchParams) {
-    if (/^(?:id|p|nid|newsid|articleid|story_id|storyid|aid)$/i.test(key) && /^\d{3,}$/.test(value)) return 'article';
-  }
   return 'listing';
 }

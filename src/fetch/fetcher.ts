@@ -18,7 +18,7 @@ import {
 } from '../errors.js';
 import { decodeBody, mediaType, textKindOf } from './decode-body.js';
 import { HostScheduler } from './host-scheduler.js';
-import { readBody } from './read-body.js';
+import { maybeGunzip, readBody } from './read-body.js';
 import { backoffMs, isRetryableError, isRetryableStatus, parseRetryAfter } from './retry.js';
 import { RobotsCache, type RobotsFile } from './robots.js';
 import type { FetchKind, FetchOptions, FetchResult, Fetcher, FetcherOptions } from './types.js';
@@ -51,9 +51,23 @@ function resolveOptions(o: FetcherOptions): Resolved {
     maxRetryAfterMs: o.maxRetryAfterMs ?? 120_000,
     concurrency: o.concurrency ?? 16,
     maxPerHost: o.maxPerHost ?? 1,
-    acceptBody: o.acceptBody ?? ((type) => type === null || textKindOf(mediaType(type)) !== null),
+    acceptBody: o.acceptBody ?? defaultAcceptBody,
     logger: o.logger,
   };
+}
+
+const GZIP_TYPES = new Set(['application/gzip', 'application/x-gzip', 'application/octet-stream', 'binary/octet-stream']);
+
+function defaultAcceptBody(contentType: string | null, kind: FetchKind): boolean {
+  const type = mediaType(contentType);
+  if (type === null || textKindOf(type) !== null) return true;
+  return (kind === 'sitemap' || kind === 'feed') && GZIP_TYPES.has(type);
+}
+
+/** The type to decode a body as: a gunzipped sitemap or feed file is XML (or JSON Feed). */
+function textTypeFor(contentType: string | null, kind: FetchKind, bytes: Buffer): string | null {
+  if ((kind !== 'sitemap' && kind !== 'feed') || !GZIP_TYPES.has(mediaType(contentType) ?? '')) return contentType;
+  return bytes.subarray(0, 64).toString('latin1').trimStart().startsWith('{') ? 'application/json' : 'application/xml';
 }
 
 /** The product token robots.txt groups are matched against: "marsad" in "marsad/0.1 (+…)". */
@@ -137,7 +151,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       const base = { status: res.statusCode, statusText: res.statusText ?? '', headers: flat, headersAt };
       const type = flat['content-type'] ?? null;
       const hasBody = res.statusCode >= 200 && res.statusCode < 300 && res.statusCode !== 204;
-      if (!hasBody || !opts.acceptBody(type)) {
+      if (!hasBody || !opts.acceptBody(type, kind)) {
         await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
         return { ...base, bytes: Buffer.alloc(0), bodySkipped: hasBody, activeMs: Date.now() - slot.startedAt };
       }
@@ -146,12 +160,14 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         res.body.destroy();
         throw new TooLargeError(url.href, 'body', caps.maxBytes, 'maxBytes');
       }
-      const bytes = await readBody(res.body, {
+      let bytes = await readBody(res.body, {
         url: url.href,
         contentEncoding: flat['content-encoding'],
         maxBytes: caps.maxBytes,
         maxDecompressedBytes: opts.maxDecompressedBytes,
       });
+      // A `.xml.gz` sitemap or feed: gzip is the file's format here, not a Content-Encoding.
+      if (kind === 'sitemap' || kind === 'feed') bytes = gunzipFile(bytes, url.href);
       return { ...base, bytes, bodySkipped: false, activeMs: Date.now() - slot.startedAt };
     } catch (err) {
       throw translateError(err, url.href, timedOut);
@@ -159,6 +175,15 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       clearTimeout(timer);
       running.delete(controller);
       slot.release({ contactAt: headersAt ?? Date.now() });
+    }
+  }
+
+  function gunzipFile(bytes: Buffer, url: string): Buffer {
+    try {
+      return maybeGunzip(bytes, opts.maxDecompressedBytes);
+    } catch (err) {
+      if (err instanceof TooLargeError) throw new TooLargeError(url, 'decompressed body', opts.maxDecompressedBytes, 'maxDecompressedBytes');
+      throw new MarsadError('CONTENT_ENCODING', `[GET] "${url}": gzip file is corrupt`, { cause: err, subject: url });
     }
   }
 
@@ -265,7 +290,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         throw new FetchError(current.href, ex.status, ex.statusText, retryAfterMs === undefined ? {} : { retryAfterMs });
       }
       const contentType = ex.headers['content-type'] ?? null;
-      const decoded = notModified || ex.bodySkipped ? null : decodeBody(ex.bytes, contentType);
+      const decoded = notModified || ex.bodySkipped ? null : decodeBody(ex.bytes, textTypeFor(contentType, kind, ex.bytes));
       log?.debug?.({ url: current.href, status: ex.status, bytes: ex.bytes.length, kind }, 'fetched');
       return {
         url: input,

@@ -38,8 +38,11 @@ export interface FetcherOptions {
   concurrency?: number;
   /** Requests in flight per host (default 1). */
   maxPerHost?: number;
-  /** Body is read only for content types this accepts (default: HTML, XML, JSON, text, or none given). */
-  acceptBody?: (contentType: string | null) => boolean;
+  /**
+   * Body is read only for content types this accepts. Default: HTML, XML, JSON, text or no type;
+   * for sitemaps and feeds also gzip and octet-stream (`.xml.gz` files).
+   */
+  acceptBody?: (contentType: string | null, kind: FetchKind) => boolean;
   logger?: FetchLogger;
 }
 
@@ -62,7 +65,10 @@ export interface FetchResult {
   headers: Record<string, string>;
   /** The media type without parameters, lower-cased, e.g. "text/html". */
   contentType: string | null;
-  /** The body after content decoding; empty when notModified or the body was skipped. */
+  /**
+   * The body after content decoding; empty when notModified or the body was skipped. A gzip
+   * file fetched as a sitemap or feed (`.xml.gz`) is gunzipped too, within maxDecompressedBytes.
+   */
   bytes: Buffer;
   /** Decoded text for HTML, XML, JSON and text types; null for others (PDF, images…). */
   text: string | null;
