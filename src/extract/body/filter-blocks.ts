@@ -62,6 +62,13 @@ function wordSet(text: string): Set<string> {
  * are nearly all title words (titles carry site suffixes, so containment is checked one way).
  */
 function dropHeadline(blocks: RawBlock[], titleWords: Set<string> | null, trace: TraceEntry[]): RawBlock[] {
+  // A sentence-long heading before any paragraph is a headline or its deck in another wording
+  // (sites rewrite titles for search engines); section headings are short ("Background").
+  const first = blocks[0];
+  if (first && first.type === 'heading' && first.text.length >= 40 && first.text.split(/\s+/).length >= 6 && blocks.length > 2) {
+    trace.push({ step: 'clean.headline', reason: 'sentence-long heading opens the body', text: first.text.slice(0, 80) });
+    blocks = blocks.slice(1);
+  }
   if (!titleWords || titleWords.size === 0) return blocks;
   return blocks.filter((block, index) => {
     if (index >= EDGE_BLOCKS || block.text.length > 300) return true;
