@@ -141,7 +141,10 @@ export function toFrontierEntries(
       tooOld++;
       continue;
     }
-    entries.push({ url: verdict.url, host: verdict.host, sourceId: context.sourceIdOf(verdict.site), kind: c.kind, priority: c.priority, depth: c.depth, hints: c.hints, ...(c.state ? { state: c.state } : {}) });
+    // The canonical form is the key; the URL as found is what gets fetched, since some servers
+    // answer only their own spelling (a trailing slash, an index page).
+    const hints = verdict.url === c.url || c.state === 'done' ? c.hints : { ...c.hints, fetchUrl: c.url };
+    entries.push({ url: verdict.url, host: verdict.host, sourceId: context.sourceIdOf(verdict.site), kind: c.kind, priority: c.priority, depth: c.depth, hints, ...(c.state ? { state: c.state } : {}) });
   }
   return { entries, tooOld };
 }

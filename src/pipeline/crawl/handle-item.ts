@@ -57,6 +57,11 @@ export function isArticle(article: Article | null, url: string, options: { minWo
   return article.wordCount >= minWords && article.extraction.confidence >= minConfidence;
 }
 
+/** The URL to request: as it was found (hints.fetchUrl) when that differs from the canonical key. */
+export function fetchUrlOf(item: FrontierItem): string {
+  return typeof item.hints.fetchUrl === 'string' ? item.hints.fetchUrl : item.url;
+}
+
 export async function handleItem(ctx: HandleContext, item: FrontierItem): Promise<void> {
   if (ctx.stopping()) {
     await ctx.store.complete(item.id, { state: 'release' });
@@ -65,7 +70,7 @@ export async function handleItem(ctx: HandleContext, item: FrontierItem): Promis
   const stats = ctx.hostStats(item.host);
   let result: FetchResult;
   try {
-    result = await ctx.fetcher.fetch(item.url, { kind: item.kind });
+    result = await ctx.fetcher.fetch(fetchUrlOf(item), { kind: item.kind });
   } catch (error) {
     await settleFetchError(ctx, item, error);
     stats.errors++;
