@@ -141,12 +141,20 @@ export function toFrontierEntries(
       tooOld++;
       continue;
     }
-    // The canonical form is the key; the URL as found is what gets fetched, since some servers
-    // answer only their own spelling (a trailing slash, an index page).
-    const hints = verdict.url === c.url || c.state === 'done' ? c.hints : { ...c.hints, fetchUrl: c.url };
+    // The canonical form is the key and is what gets fetched, except when canonicalization
+    // changed the path (a trailing slash, an index page): some servers answer only their own spelling.
+    const hints = c.state === 'done' || samePath(verdict.url, c.url) ? c.hints : { ...c.hints, fetchUrl: c.url };
     entries.push({ url: verdict.url, host: verdict.host, sourceId: context.sourceIdOf(verdict.site), kind: c.kind, priority: c.priority, depth: c.depth, hints, ...(c.state ? { state: c.state } : {}) });
   }
   return { entries, tooOld };
+}
+
+function samePath(a: string, b: string): boolean {
+  try {
+    return new URL(a).pathname === new URL(b).pathname;
+  } catch {
+    return true;
+  }
 }
 
 /** A set that forgets everything when it grows past its limit (memory stays flat; the store is the truth). */
