@@ -32,9 +32,11 @@ export { renderHtml, escapeHtml } from './export/render-html.js';
 export { articleRecord, errorRecord, renderJson, renderJsonLine } from './export/render-json.js';
 
 // pipeline: page files to records, on worker threads
-export { readPageFile, pageBytesToHtml, DEFAULT_MAX_PAGE_BYTES } from './pipeline/read-page.js';
+export { readPageFile, pageBytesToHtml } from './pipeline/read-page.js';
 export { walkHtmlFiles, isPageFileName } from './pipeline/walk-html-files.js';
-export { extractFiles, extractOnePage, defaultKillAfterMs, DEFAULT_TIME_BUDGET_MS } from './pipeline/extract-files.js';
-export { renderArticle, OUTPUT_FORMATS } from './pipeline/extract-page.js';
-export type { OutputFormat, PageResult, PageError } from './pipeline/extract-page.js';
+export { extractFiles, extractOnePage } from './pipeline/extract-files.js';
+export { OUTPUT_FORMATS, DEFAULT_MAX_PAGE_BYTES, DEFAULT_TIME_BUDGET_MS, defaultKillAfterMs } from './pipeline/extract-options.js';
+export { renderArticle } from './pipeline/extract-page.js';
+export type { OutputFormat } from './pipeline/extract-options.js';
+export type { PageResult, PageError } from './pipeline/extract-page.js';
 export type { ExtractPagesOptions, FileResult } from './pipeline/extract-files.js';

@@ -6,7 +6,7 @@
 import { closeSync, createWriteStream, openSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { UsageError } from '../index.js';
+import { UsageError } from '../errors.js';
 
 export interface Output {
   write(text: string): Promise<void>;

@@ -1,10 +1,13 @@
 /**
  * The `marsad` program: commander setup, exit codes, and the one place errors become
- * messages. Verbs live one per file (extract.ts, …) and export `register<Verb>(program)`.
+ * messages. Verbs live one per file (extract.ts, …) and export `register<Verb>(program)`;
+ * main.ts calls each. Registration should import only commander and light modules, and
+ * load the verb's work with `await import()` inside its action, so that `marsad --help`
+ * and every other verb start without loading the whole library.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { MarsadError, UsageError } from '../index.js';
+import { MarsadError, UsageError } from '../errors.js';
 
 /** Exit codes: documented in the README and in `marsad <verb> --help`. */
 export const EXIT_OK = 0;

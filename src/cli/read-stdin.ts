@@ -1,5 +1,5 @@
 /** Reads all of stdin as bytes, refusing more than the page cap instead of buffering it all. */
-import { ExtractLimitError } from '../index.js';
+import { ExtractLimitError } from '../errors.js';
 
 export async function readStdin(maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];

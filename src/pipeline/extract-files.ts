@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { PagePool } from './page-pool.js';
-import { DEFAULT_MAX_PAGE_BYTES } from './read-page.js';
-import type { OutputFormat, PageResult } from './extract-page.js';
+import { DEFAULT_MAX_PAGE_BYTES, DEFAULT_TIME_BUDGET_MS, defaultKillAfterMs, type OutputFormat } from './extract-options.js';
+import type { PageResult } from './extract-page.js';
 
 export interface ExtractPagesOptions {
   /** Worker threads (default 1). */
@@ -21,12 +21,6 @@ export interface ExtractPagesOptions {
 }
 
 export type FileResult = PageResult & { file: string };
-
-export const DEFAULT_TIME_BUDGET_MS = 10_000;
-
-export function defaultKillAfterMs(timeBudgetMs: number): number {
-  return timeBudgetMs * 2 + 1000;
-}
 
 function resolved(options: ExtractPagesOptions): Required<Omit<ExtractPagesOptions, 'format'>> {
   const timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;

@@ -12,8 +12,7 @@ import { renderMarkdown } from '../export/render-markdown.js';
 import { renderText } from '../export/render-text.js';
 import { renderHtml } from '../export/render-html.js';
 
-export const OUTPUT_FORMATS = ['json', 'jsonl', 'markdown', 'text', 'html'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+import type { OutputFormat } from './extract-options.js';
 
 export interface PageTask {
   /** A file to read, or the page's bytes (stdin). */

@@ -24,6 +24,8 @@ interface Job {
 
 interface Slot {
   worker: Worker | null;
+  /** The worker has loaded its modules and can take a page. */
+  ready: boolean;
   job: Job | null;
   timer: ReturnType<typeof setTimeout> | null;
 }
@@ -36,13 +38,16 @@ export class PagePool {
   private readonly deadlineMs: number;
   private readonly maxHeapMb: number;
   private closed = false;
+  /** Workers that died before saying `ready`, in a row: a broken install, not a bad page. */
+  private failedStarts = 0;
+  private static readonly MAX_FAILED_STARTS = 3;
 
   constructor(options: PagePoolOptions) {
     this.deadlineMs = options.deadlineMs;
     this.maxHeapMb = options.maxHeapMb ?? 4096;
     const size = Math.max(1, options.size ?? 1);
     for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: null, job: null, timer: null };
+      const slot: Slot = { worker: null, ready: false, job: null, timer: null };
       this.startWorker(slot);
       this.slots.push(slot);
     }
@@ -66,8 +71,16 @@ export class PagePool {
   private startWorker(slot: Slot): void {
     const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } });
     slot.worker = worker;
-    worker.on('message', (result: PageResult) => {
-      if (slot.worker === worker) this.finish(slot, result);
+    slot.ready = false;
+    worker.on('message', (message: PageResult | 'ready') => {
+      if (slot.worker !== worker) return;
+      if (message === 'ready') {
+        slot.ready = true;
+        this.failedStarts = 0;
+        this.dispatch();
+      } else {
+        this.finish(slot, message);
+      }
     });
     worker.on('error', (error: Error) => {
       if (slot.worker === worker) this.replace(slot, { code: 'WORKER_CRASHED', message: `the worker running this page died: ${error.message}` });
@@ -79,7 +92,7 @@ export class PagePool {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.job || !slot.worker || this.queue.length === 0) continue;
+      if (slot.job || !slot.worker || !slot.ready || this.queue.length === 0) continue;
       const job = this.queue.shift()!;
       slot.job = job;
       slot.timer = setTimeout(() => {
@@ -105,10 +118,19 @@ export class PagePool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.job = null;
     slot.timer = null;
+    const diedStarting = !slot.ready;
     slot.worker = null;
+    slot.ready = false;
     void old?.terminate();
-    if (!this.closed) this.startWorker(slot);
     job?.resolve({ ok: false, error });
+    if (diedStarting && ++this.failedStarts >= PagePool.MAX_FAILED_STARTS) {
+      // Workers cannot even load: fail what is queued instead of restarting forever.
+      this.closed = true;
+      const message = `worker threads cannot start (${error.message})`;
+      for (const queued of this.queue.splice(0)) queued.resolve({ ok: false, error: { code: 'WORKER_CRASHED', message } });
+      return;
+    }
+    if (!this.closed) this.startWorker(slot);
     this.dispatch();
   }
 }

@@ -6,16 +6,45 @@
 import { readFile, stat } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { decodeHtml, type DecodedHtml } from '../fetch/decode-html.js';
+import { DEFAULT_MAX_PAGE_BYTES } from './extract-options.js';
 import { DecompressionLimitError, ExtractLimitError, FileReadError, NotHtmlError } from '../errors.js';
 
-/** Largest page accepted, compressed or inflated: the extractor's own input cap. */
-export const DEFAULT_MAX_PAGE_BYTES = 50 * 1024 * 1024;
 
 export interface ReadPageOptions {
   /** Largest page in bytes, before and after decompression (default 50 MiB). */
   maxBytes?: number;
   /** The file or URL, for error messages. */
   subject?: string;
+}
+
+/**
+ * Formats that are certainly not HTML, told by their first bytes. Checked on the bytes
+ * because decoding first would turn most of these signatures into U+FFFD.
+ */
+const BINARY_SIGNATURES: [number[], string][] = [
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], 'a PDF document'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (or an Office document)'],
+  [[0x42, 0x5a, 0x68], 'bzip2 data'],
+  [[0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], 'xz data'],
+  [[0x28, 0xb5, 0x2f, 0xfd], 'zstd data'],
+  [[0x7f, 0x45, 0x4c, 0x46], 'an executable (ELF)'],
+];
+
+function startsWith(bytes: Uint8Array, signature: number[], offset = 0): boolean {
+  return signature.every((b, i) => bytes[offset + i] === b);
+}
+
+/** Throws NotHtmlError for bytes with a known binary signature (RIFF…WEBP included). */
+export function refuseBinary(bytes: Uint8Array, subject: string | undefined): void {
+  for (const [signature, what] of BINARY_SIGNATURES) {
+    if (startsWith(bytes, signature)) throw new NotHtmlError(`input is ${what}, not an HTML page`, { subject });
+  }
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) {
+    throw new NotHtmlError('input is a WebP image, not an HTML page', { subject });
+  }
 }
 
 function isGzip(bytes: Uint8Array): boolean {
@@ -41,6 +70,7 @@ export function pageBytesToHtml(bytes: Uint8Array, options: ReadPageOptions = {}
     throw new ExtractLimitError(`page is ${bytes.length} bytes, over the ${maxBytes}-byte limit`, { subject: options.subject });
   }
   const plain = isGzip(bytes) ? gunzipCapped(bytes, maxBytes, options.subject) : bytes;
+  refuseBinary(plain, options.subject);
   return decodeHtml(plain);
 }
 
