@@ -1,11 +1,23 @@
 /**
- * Page metadata from the obvious sources (meta tags, <title>, <h1>, <html lang>).
- * The metadata issue replaces the internals with full structured-data, date and author
- * handling; the shape of `Metadata` is the contract the composer relies on.
+ * Page metadata from the intact tree, in one walk (structured/scan.ts) plus a few bounded
+ * reads: structured data first (JSON-LD, microdata, OpenGraph and other meta), then the
+ * visible page (headline, date lines, bylines, breadcrumbs, tag and related boxes), then
+ * the URL. Every date carries its provenance; the trace says where each field came from.
  */
-import type { Document, Element } from 'domhandler';
+import type { Document } from 'domhandler';
 import type { DateEvidence, TraceEntry } from './types.js';
-import { attr, elementsByTag, normalizedText } from './dom/query.js';
+import { scanPage } from './structured/scan.js';
+import { firstMeta, indexMetas } from './structured/meta-tags.js';
+import { firstString, isJsonObject, readJsonLd, stringsOf, typesOf, type JsonLdData } from './structured/json-ld.js';
+import { readMicrodata } from './structured/microdata.js';
+import { boundedText } from './structured/text.js';
+import { collectDateCandidates } from './dates/candidates.js';
+import { chooseDates } from './dates/choose-dates.js';
+import { chooseTitle } from './fields/title.js';
+import { cleanAuthors } from './fields/authors.js';
+import { detectLanguage, normalizeLanguageTag } from './fields/language.js';
+import { absoluteUrl, canonicalFromLinks, findCaption, imageLinkFromLinks, relatedLinks } from './fields/links.js';
+import { breadcrumbTexts, sectionFromBreadcrumb, splitKeywords, tagLinkTexts, uniqueTags } from './fields/taxonomy.js';
 
 export interface Metadata {
   canonicalUrl: string | null;
@@ -34,75 +46,155 @@ export interface MetadataContext {
   fetchedAt?: string;
 }
 
-function absolute(href: string | undefined, base: string | undefined): string | null {
-  if (!href) return null;
+function domainOf(url: string | null | undefined): string | null {
+  if (!url) return null;
   try {
-    return new URL(href.trim(), base).href;
+    return new URL(url).hostname.replace(/^www\./, '') || null;
   } catch {
     return null;
   }
 }
 
-function metaContent(metas: Element[], ...keys: string[]): string | null {
-  for (const key of keys) {
-    for (const m of metas) {
-      const name = (attr(m, 'property') ?? attr(m, 'name') ?? attr(m, 'itemprop') ?? '').toLowerCase();
-      const content = attr(m, 'content');
-      if (name === key && content && content.trim()) return content.trim();
+/** Publisher and WebSite names from JSON-LD. */
+function structuredSiteName(ld: JsonLdData): string | null {
+  if (ld.article) {
+    const publisher = firstString(ld.article.publisher, ld.byId);
+    if (publisher) return publisher;
+  }
+  const site = ld.nodes.find((n) => typesOf(n).some((t) => /^(WebSite|NewsMediaOrganization)$/i.test(t)));
+  return site ? firstString(site.name, ld.byId) : null;
+}
+
+/** A description without the " 28.10.2025, Site" tail some sites append. */
+function cleanDescription(text: string | null, siteNames: string[]): string | null {
+  if (!text) return null;
+  let out = text.replace(/\s+/g, ' ').trim();
+  for (const name of siteNames) {
+    if (!name) continue;
+    const at = out.lastIndexOf(name);
+    if (at > 0 && at + name.length >= out.length - 1) {
+      out = out.slice(0, at).replace(/[\s,،|–—-]*(\d{1,4}[./-]\d{1,2}[./-]\d{1,4})?[\s,،|–—-]*$/u, '').trim();
     }
   }
-  return null;
+  return out || null;
 }
 
 export function extractMetadata(doc: Document, context: MetadataContext): Metadata {
-  const metas = elementsByTag(doc, 'meta');
-  const links = elementsByTag(doc, 'link');
-  const canonicalHref = links.find((l) => (attr(l, 'rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'));
-  const canonicalUrl = absolute(canonicalHref && attr(canonicalHref, 'href'), context.url) ?? absolute(metaContent(metas, 'og:url') ?? undefined, context.url);
-  const h1 = elementsByTag(doc, 'h1')[0];
-  const titleEl = elementsByTag(doc, 'title')[0];
-  const title = metaContent(metas, 'og:title', 'twitter:title') ?? (h1 ? normalizedText(h1) : null) ?? (titleEl ? normalizedText(titleEl) : null);
-  const html = elementsByTag(doc, 'html')[0];
-  const lang = html ? attr(html, 'lang') ?? attr(html, 'xml:lang') ?? null : null;
-  const dir = html ? (attr(html, 'dir') ?? '').toLowerCase() : '';
-  const imageUrl = absolute(metaContent(metas, 'og:image', 'twitter:image') ?? undefined, context.url);
-  const pageUrl = canonicalUrl ?? context.url;
-  let domain: string | null = null;
-  try {
-    domain = pageUrl ? new URL(pageUrl).hostname.replace(/^www\./, '') : null;
-  } catch {
-    domain = null;
+  const trace: TraceEntry[] = [];
+  const scan = scanPage(doc);
+  const metas = indexMetas(scan.metas);
+  const base = context.url;
+  const linkCanonical = canonicalFromLinks(scan.links, base);
+  const ld = readJsonLd(scan.jsonLd, [base, linkCanonical].filter((u): u is string => !!u));
+  const micro = readMicrodata(scan);
+  const art = ld.article;
+  const md = (prop: string): string | null => micro.get(prop)?.find((v) => !v.offside)?.value ?? null;
+  const canonicalUrl = linkCanonical ?? absoluteUrl(firstMeta(metas, 'og:url'), base) ?? (art && !ld.articleIsPage ? absoluteUrl(firstString(art.url, ld.byId), base) : null);
+
+  const ogSite = firstMeta(metas, 'og:site_name');
+  const publisher = structuredSiteName(ld);
+  const appName = firstMeta(metas, 'application-name', 'apple-mobile-web-app-title');
+  const domain = domainOf(canonicalUrl ?? base);
+  const knownSites = [ogSite, publisher, appName, domain, domain?.split('.')[0]].filter((s): s is string => !!s);
+  const documentTitle = scan.title ? boundedText(scan.title, 600) : null;
+  const titled = chooseTitle({
+    h1s: scan.h1s,
+    ogTitle: firstMeta(metas, 'og:title', 'twitter:title'),
+    jsonLdHeadline: art ? firstString(art.headline, ld.byId) ?? (ld.articleIsPage ? null : firstString(art.name, ld.byId)) : null,
+    microdataHeadline: md('headline'),
+    documentTitle,
+    siteNames: knownSites,
+  });
+  trace.push({ step: 'meta.title', reason: `from ${titled.source}`, text: titled.title?.slice(0, 80) });
+  const siteName = ogSite ?? publisher ?? appName ?? titled.suffixSite ?? null;
+  const siteNames = [siteName, ...knownSites].filter((s): s is string => !!s);
+
+  const description = cleanDescription(firstMeta(metas, 'og:description', 'description', 'twitter:description') ?? (art ? firstString(art.description, ld.byId) : null) ?? md('description'), siteNames);
+
+  // Authors: structured credits first; the visible byline only when none exist.
+  const structuredCredits = [
+    ...(art ? stringsOf(art.author, ld.byId).concat(stringsOf(art.creator, ld.byId)) : []),
+    ...(micro.get('author') ?? []).filter((v) => !v.offside).map((v) => v.value),
+    ...['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'twitter:creator:name'].flatMap((k) => metas.get(k) ?? []),
+  ];
+  let authors = cleanAuthors(structuredCredits, siteNames);
+  let authorSource = 'structured data';
+  if (authors.length === 0) {
+    const visible = [...scan.relLinks.filter((r) => r.rel.includes('author') && !r.hidden && !r.offside), ...scan.authorHints.filter((h) => !h.hidden && !h.offside)]
+      .map((h) => boundedText(h.el, 120))
+      .filter((t): t is string => !!t);
+    authors = cleanAuthors(visible, siteNames);
+    authorSource = 'byline';
   }
-  const published = metaContent(metas, 'article:published_time');
-  const modified = metaContent(metas, 'article:modified_time');
+  if (authors.length > 0) trace.push({ step: 'meta.authors', reason: `from ${authorSource}`, text: authors.join(', ') });
+
+  const html = scan.html;
+  const declaredLanguage = normalizeLanguageTag(
+    (html && (html.attribs.lang ?? html.attribs['xml:lang'])) || firstMeta(metas, 'content-language', 'language', 'dc.language') || firstMeta(metas, 'og:locale') || (art ? firstString(art.inLanguage, ld.byId) : null),
+  );
+  const dir = (html?.attribs.dir ?? '').toLowerCase();
+  const declaredDirection = dir === 'rtl' || dir === 'ltr' ? dir : null;
+
+  const candidates = collectDateCandidates({
+    scan, metas, jsonLd: ld, microdata: micro, url: canonicalUrl && domainOf(canonicalUrl) === domainOf(base) ? canonicalUrl : base ?? canonicalUrl ?? undefined,
+    fetchedAt: context.fetchedAt, anchorOrder: titled.anchor?.order ?? 0, monthFirst: /^en-US$/i.test(declaredLanguage ?? ''),
+  });
+  const dates = chooseDates(candidates, { fetchedAt: context.fetchedAt });
+  trace.push(...dates.trace);
+
+  let imageUrl = absoluteUrl(firstMeta(metas, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src'), base);
+  let caption: string | null = null;
+  if (art) {
+    const image = Array.isArray(art.image) ? art.image[0] : art.image;
+    if (isJsonObject(image)) caption = firstString(image.caption, ld.byId, ['text', 'name']);
+    imageUrl ??= absoluteUrl(firstString(art.image, ld.byId, ['url', 'contentUrl', '@id']), base);
+  }
+  imageUrl ??= absoluteUrl(md('image'), base) ?? imageLinkFromLinks(scan.links, base);
+  caption ??= findCaption(scan.figures, imageUrl, titled.anchor?.order ?? 0);
+
+  const breadcrumbList = ld.nodes.find((n) => typesOf(n).includes('BreadcrumbList'));
+  const ldCrumbs = breadcrumbList && Array.isArray(breadcrumbList.itemListElement)
+    ? breadcrumbList.itemListElement.filter(isJsonObject).sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0)).map((i) => firstString(i.name, ld.byId) ?? firstString(i.item, ld.byId)).filter((s): s is string => !!s)
+    : [];
+  const section = firstMeta(metas, 'article:section', 'section', 'parsely-section', 'sailthru.section') ?? (art ? stringsOf(art.articleSection, ld.byId)[0] ?? null : null) ?? md('articleSection')
+    ?? sectionFromBreadcrumb(ldCrumbs, titled.title) ?? sectionFromBreadcrumb(breadcrumbTexts(scan.breadcrumbHints), titled.title);
+
+  const tagGroups = [
+    splitKeywords(metas.get('article:tag') ?? []),
+    splitKeywords(metas.get('news_keywords') ?? []),
+    art ? splitKeywords(stringsOf(art.keywords, ld.byId)) : [],
+    splitKeywords((micro.get('keywords') ?? []).map((v) => v.value)),
+    tagLinkTexts(scan.tagHints, scan.relLinks.filter((r) => r.rel.includes('tag'))),
+  ];
+  if (tagGroups.every((g) => g.length === 0)) tagGroups.push(splitKeywords(metas.get('keywords') ?? []));
+  const tags = uniqueTags(tagGroups, siteNames);
+
+  const related = relatedLinks(scan.relatedHints, base, [base ?? null, canonicalUrl]);
+  const structuredBody = (art ? firstString(art.articleBody, ld.byId, ['text']) : null) ?? md('articleBody');
+
   return {
     canonicalUrl,
-    site: { name: metaContent(metas, 'og:site_name'), domain },
-    title: title || null,
-    description: metaContent(metas, 'description', 'og:description'),
-    authors: [],
-    published,
-    modified,
-    dates: { published: null, modified: null },
-    declaredLanguage: lang ? lang.trim() : null,
-    declaredDirection: dir === 'rtl' || dir === 'ltr' ? dir : null,
-    image: imageUrl ? { url: imageUrl, caption: null } : null,
-    section: metaContent(metas, 'article:section'),
-    tags: [],
-    related: [],
-    structuredBody: null,
-    trace: [],
+    site: { name: siteName, domain },
+    title: titled.title,
+    description,
+    authors,
+    published: dates.published?.value ?? null,
+    modified: dates.modified?.value ?? null,
+    dates: { published: dates.published, modified: dates.modified },
+    declaredLanguage,
+    declaredDirection,
+    image: imageUrl ? { url: imageUrl, caption } : null,
+    section: section ? section.replace(/\s+/g, ' ').trim() : null,
+    tags,
+    related,
+    structuredBody,
+    trace,
   };
 }
 
-/** The language and direction of the article: markup, checked against the body's script. */
+/** The language and direction of the article: markup, checked against the body's text. */
 export function resolveLanguage(meta: Metadata, text: string): { language: string | null; direction: 'rtl' | 'ltr' | null } {
-  const arabic = (text.match(/[\u0600-\u06ff]/g) ?? []).length;
-  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
-  if (arabic > latin && !(meta.declaredLanguage ?? '').toLowerCase().match(/^(ar|fa|ur|ps|ckb)/)) {
-    return { language: 'ar', direction: 'rtl' };
-  }
-  const language = meta.declaredLanguage;
-  const direction = meta.declaredDirection ?? (language ? (/^(ar|fa|he|ur|ps|ckb|yi)\b/i.test(language) ? 'rtl' : 'ltr') : null);
+  const sample = text.length >= 200 ? text : [meta.title, meta.description, text].filter(Boolean).join(' ');
+  const { language, direction } = detectLanguage(meta.declaredLanguage, meta.declaredDirection, sample);
   return { language, direction };
 }

@@ -1,0 +1,165 @@
+/**
+ * Date candidates from every source, each with the trust its source deserves:
+ * JSON-LD (0.95) > microdata (0.9) > known meta names (0.9, generic "date" 0.7) >
+ * <time> (0.6-0.8, nearer the headline is better) > visible date lines near the headline
+ * (0.55) > the URL (0.45 for a day, 0.3 for a month). Dates inside offside regions (aside,
+ * nav, comments, related lists) are never read: they belong to other articles.
+ */
+import type { DateEvidence } from '../types.js';
+import type { PageScan, Seen } from '../structured/scan.js';
+import type { MetaIndex } from '../structured/meta-tags.js';
+import type { MicrodataValue } from '../structured/microdata.js';
+import { firstString, type JsonLdData } from '../structured/json-ld.js';
+import { boundedText } from '../structured/text.js';
+import { parseDate, type ParseDateOptions, type ParsedDate } from './parse-date.js';
+import { readDateLine, UPDATED_MARKER } from './date-lines.js';
+import { foldForDates } from './normalize.js';
+
+export interface DateCandidate {
+  kind: 'published' | 'modified';
+  date: ParsedDate;
+  raw: string;
+  source: DateEvidence['source'];
+  confidence: number;
+  where: string;
+}
+
+const META_PUBLISHED: Array<[string, number]> = [
+  ['article:published_time', 0.9], ['og:article:published_time', 0.9], ['article:published', 0.88], ['datepublished', 0.88], ['published_time', 0.85],
+  ['og:published_time', 0.85], ['article.published', 0.85], ['pubdate', 0.85], ['publishdate', 0.85], ['publish-date', 0.85], ['publish_date', 0.85],
+  ['publication_date', 0.85], ['sailthru.date', 0.8], ['dc.date.issued', 0.85], ['dcterms.issued', 0.85], ['dcterms.created', 0.8], ['dc.date.created', 0.8],
+  ['parsely-pub-date', 0.85], ['cxenseparse:recs:publishtime', 0.8], ['article_date_original', 0.8], ['original-publish-date', 0.8], ['citation_publication_date', 0.8],
+  ['citation_date', 0.75], ['pub_date', 0.8], ['datecreated', 0.75], ['dc.date', 0.72], ['dcterms.date', 0.72], ['date', 0.7], ['creation_date', 0.7], ['created', 0.65],
+];
+const META_MODIFIED: Array<[string, number]> = [
+  ['article:modified_time', 0.9], ['og:updated_time', 0.85], ['article:updated_time', 0.85], ['datemodified', 0.85], ['modified_time', 0.85], ['og:modified_time', 0.85],
+  ['dcterms.modified', 0.8], ['dc.date.modified', 0.8], ['article.updated', 0.8], ['lastmod', 0.7], ['last-modified', 0.6], ['revision_date', 0.6],
+];
+
+export interface CandidateContext {
+  scan: PageScan;
+  metas: MetaIndex;
+  jsonLd: JsonLdData;
+  microdata: Map<string, MicrodataValue[]>;
+  url: string | undefined;
+  fetchedAt: string | undefined;
+  /** Document position of the headline, to favour dates next to it. */
+  anchorOrder: number;
+  monthFirst: boolean;
+}
+
+export function collectDateCandidates(ctx: CandidateContext): DateCandidate[] {
+  const referenceYear = ctx.fetchedAt ? Number(ctx.fetchedAt.slice(0, 4)) || undefined : undefined;
+  const machine: ParseDateOptions = { monthFirst: false, referenceYear, minYear: 1970 };
+  const human: ParseDateOptions = { monthFirst: ctx.monthFirst, referenceYear };
+  const out: DateCandidate[] = [];
+  const add = (kind: DateCandidate['kind'], raw: string | null, source: DateEvidence['source'], confidence: number, where: string, options = machine): void => {
+    if (!raw) return;
+    const date = parseDate(raw, options);
+    if (date) out.push({ kind, date, raw: raw.slice(0, 160), source, confidence, where });
+  };
+  const { article, articleIsPage, byId } = ctx.jsonLd;
+  if (article) {
+    const c = articleIsPage ? 0.8 : 0.95;
+    add('published', firstString(article.datePublished, byId), 'json-ld', c, 'datePublished');
+    add('published', firstString(article.dateCreated, byId), 'json-ld', c - 0.15, 'dateCreated');
+    add('published', firstString(article.uploadDate, byId), 'json-ld', c - 0.15, 'uploadDate');
+    add('modified', firstString(article.dateModified, byId), 'json-ld', c, 'dateModified');
+  }
+  for (const [prop, kind] of [['datePublished', 'published'], ['dateCreated', 'published'], ['dateModified', 'modified']] as const) {
+    const first = ctx.microdata.get(prop)?.find((v) => !v.offside);
+    if (first) add(kind, first.value, 'microdata', prop === 'dateCreated' ? 0.75 : 0.9, `itemprop=${prop}`);
+  }
+  for (const [key, c] of META_PUBLISHED) add('published', ctx.metas.get(key)?.[0] ?? null, 'meta', c, key);
+  for (const [key, c] of META_MODIFIED) add('modified', ctx.metas.get(key)?.[0] ?? null, 'meta', c, key);
+  for (const time of ctx.scan.times) readTime(time, ctx, machine, human, out);
+  // Date boxes nearest the headline first; a box whose text was already read is skipped.
+  const hints = ctx.anchorOrder > 0 ? [...ctx.scan.dateHints].sort((x, y) => Math.abs(x.order - ctx.anchorOrder) - Math.abs(y.order - ctx.anchorOrder)) : ctx.scan.dateHints;
+  const readTexts = new Set<string>();
+  for (const hint of hints.slice(0, 24)) readHint(hint, ctx, human, out, readTexts);
+  readUrlDate(ctx.url, out);
+  return out;
+}
+
+function nearness(seen: Seen, anchor: number): number {
+  if (anchor <= 0) return 0;
+  const delta = seen.order - anchor;
+  return delta >= -40 && delta <= 120 ? 0.1 : 0;
+}
+
+function looksUpdated(seen: Seen): boolean {
+  const a = seen.el.attribs;
+  const key = `${a.class ?? ''} ${a.id ?? ''} ${a.itemprop ?? ''}`.toLowerCase();
+  if (/updated|modified|datemodified|update/.test(key)) return true;
+  const parent = seen.el.parent;
+  if (parent && parent.type === 'tag') {
+    const text = boundedText(parent, 200);
+    if (text) {
+      const folded = foldForDates(text);
+      const marker = UPDATED_MARKER.exec(folded);
+      if (marker) {
+        // The marker must come before this element's own text, not after it.
+        const own = foldForDates(boundedText(seen.el, 120) ?? '');
+        const at = own ? folded.indexOf(own) : -1;
+        return at === -1 || marker.index < at;
+      }
+    }
+  }
+  return false;
+}
+
+function readTime(seen: Seen, ctx: CandidateContext, machine: ParseDateOptions, human: ParseDateOptions, out: DateCandidate[]): void {
+  if (seen.offside) return;
+  const a = seen.el.attribs;
+  const text = boundedText(seen.el, 160);
+  const raw = a.datetime?.trim() || text;
+  if (!raw) return;
+  const date = parseDate(raw, a.datetime ? machine : human);
+  if (!date) return;
+  const kind = looksUpdated(seen) ? 'modified' : 'published';
+  const marked = 'pubdate' in a || /publish|posted|created/.test(`${a.class ?? ''} ${a.itemprop ?? ''}`.toLowerCase());
+  const confidence = (seen.hidden ? 0.45 : 0.6) + nearness(seen, ctx.anchorOrder) + (marked ? 0.1 : 0);
+  out.push({ kind, date, raw: raw.slice(0, 160), source: 'time', confidence, where: `time${a.class ? '.' + a.class.trim().split(/\s+/)[0] : ''}` });
+}
+
+function readHint(seen: Seen, ctx: CandidateContext, human: ParseDateOptions, out: DateCandidate[], readTexts: Set<string>): void {
+  if (seen.offside || seen.hidden || seen.el.name === 'time' || seen.el.name === 'meta') return;
+  const text = boundedText(seen.el, 160);
+  if (!text || readTexts.has(text) || !/\d|[٠-٩۰-۹]|امس|أمس|yesterday|hier|gestern|ayer|вчера/.test(text)) return;
+  readTexts.add(text);
+  const line = readDateLine(text, { ...human, fetchedAt: ctx.fetchedAt });
+  const near = nearness(seen, ctx.anchorOrder);
+  const where = `${seen.el.name}.${(seen.el.attribs.class ?? seen.el.attribs.id ?? '').trim().split(/\s+/)[0]}`;
+  const hintKey = `${seen.el.attribs.class ?? ''} ${seen.el.attribs.id ?? ''}`.toLowerCase();
+  const updatedBox = /updated|modified/.test(hintKey) && !/publish/.test(hintKey);
+  if (line.published) {
+    const relative = line.published.date.precision !== 'day' && !/\d{4}/.test(foldForDates(text));
+    out.push({ kind: updatedBox ? 'modified' : 'published', date: line.published.date, raw: line.published.raw, source: 'text', confidence: (relative ? 0.4 : 0.45) + near, where });
+  }
+  if (line.modified) out.push({ kind: 'modified', date: line.modified.date, raw: line.modified.raw, source: 'text', confidence: 0.45 + near, where });
+}
+
+const URL_DAY = /(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2]|[1-9])[/_-]?(0[1-9]|[12]\d|3[01]|[1-9])(?=[/_-]|\.html?|$)/;
+const URL_COMPACT = /(?:^|[/_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_-]|\.html?|$)/;
+const URL_MONTH = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\//;
+
+function readUrlDate(url: string | undefined, out: DateCandidate[]): void {
+  if (!url) return;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return;
+  }
+  const day = URL_COMPACT.exec(path) ?? (/[/_-]/.test(path) ? URL_DAY.exec(path) : null);
+  if (day && (URL_COMPACT.test(path) || /(\d{4})[/_-]\d{1,2}[/_-]\d{1,2}/.test(day[0]))) {
+    const date = parseDate(`${day[1]}-${day[2]!.padStart(2, '0')}-${day[3]!.padStart(2, '0')}`, { minYear: 1990 });
+    if (date) out.push({ kind: 'published', date, raw: day[0].replace(/^[/_-]/, ''), source: 'url', confidence: 0.45, where: 'url' });
+    return;
+  }
+  const month = URL_MONTH.exec(path);
+  if (month) {
+    const date = parseDate(`${month[1]}-${month[2]}`, { minYear: 1990 });
+    if (date) out.push({ kind: 'published', date, raw: `${month[1]}/${month[2]}`, source: 'url', confidence: 0.3, where: 'url' });
+  }
+}

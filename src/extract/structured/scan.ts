@@ -1,0 +1,161 @@
+/**
+ * One iterative walk over the intact page that gathers everything metadata needs: meta and
+ * link tags, JSON-LD scripts, microdata properties, <time> elements, headlines, and the
+ * few elements whose class or id hints at a date, an author, tags, breadcrumbs or related
+ * articles. Each element remembers its document position, whether it is hidden, and
+ * whether it sits in an "offside" region (aside, nav, comments, related lists) whose dates
+ * and names belong to other articles.
+ */
+import type { ChildNode, Document, Element } from 'domhandler';
+
+export interface Seen {
+  el: Element;
+  /** Position in document order (element count). */
+  order: number;
+  hidden: boolean;
+  offside: boolean;
+}
+
+export interface PageScan {
+  html: Element | null;
+  title: Element | null;
+  metas: Element[];
+  links: Element[];
+  jsonLd: string[];
+  microdata: Array<Seen & { prop: string }>;
+  times: Seen[];
+  h1s: Seen[];
+  dateHints: Seen[];
+  authorHints: Seen[];
+  tagHints: Seen[];
+  relatedHints: Seen[];
+  breadcrumbHints: Seen[];
+  figures: Seen[];
+  relLinks: Array<Seen & { rel: string }>;
+  elementCount: number;
+}
+
+const HINT = /date|time|publish|posted|updated|modified|byline|dateline|author|writer|reporter|columnist|kateb|katib|tags?(?![a-z])|keyword|topics|related|read-?more|more-?news|also|similar|recommend|breadcrumb|caption|meta|info/;
+const DATE_HINT = /date|(?<!run|life)time(?!line|r)|publish|posted|updated|modified|dateline|article-?info|article-?meta|post-?meta|entry-?meta|story-?meta|news-?meta/;
+const AUTHOR_HINT = /author|byline|writer|reporter|columnist|kateb|katib/;
+const TAG_HINT = /(^|[-_\s])(tags?|keywords?|topics?|tag-?list|post-?tags|article-?tags)($|[-_\s])/;
+const RELATED_HINT = /related|read-?more|more-?news|read-?also|also-?read|similar|recommend|more-?stories|more-?articles/;
+const BREADCRUMB_HINT = /breadcrumb/;
+const OFFSIDE_HINT = /comment|related|recommend|most-?(read|popular|viewed)|trending|sidebar|ticker|breaking-?news|newsletter|(^|[-_\s])(widget|footer|aside)($|[-_\s])/;
+/** One cheap pre-test for any hint above, so most class strings cost a single regex. */
+const ANY_HINT = /date|time|publish|posted|updated|modified|byline|author|writer|reporter|columnist|kat[ie]b|tag|keyword|topic|related|more|also|similar|recommend|breadcrumb|caption|meta|info|comment|popular|viewed|trending|sidebar|ticker|breaking|newsletter|widget|footer|aside/i;
+const LIMIT = 60;
+
+/** Is the element or one of its ancestors hidden? Bounded: past 400 levels it is taken as visible. */
+export function isHidden(el: Element): boolean {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 400; depth++) {
+    if (node.attribs && isHiddenSelf(node)) return true;
+    node = node.parent as Element | null;
+  }
+  return false;
+}
+
+function isHiddenSelf(el: Element): boolean {
+  const a = el.attribs;
+  if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
+  if (el.name === 'template' || el.name === 'noscript') return true;
+  const style = a.style;
+  return style !== undefined && style.length > 10 && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+const OFFSIDE = 2;
+
+/** Iterative pre-order walk carrying each element's offside flag on a parallel stack. */
+export function scanPage(doc: Document): PageScan {
+  const scan: PageScan = {
+    html: null, title: null, metas: [], links: [], jsonLd: [], microdata: [], times: [], h1s: [], dateHints: [], authorHints: [],
+    tagHints: [], relatedHints: [], breadcrumbHints: [], figures: [], relLinks: [], elementCount: 0,
+  };
+  const nodes: ChildNode[] = [];
+  const flags: number[] = [];
+  for (let i = doc.children.length - 1; i >= 0; i--) {
+    nodes.push(doc.children[i]!);
+    flags.push(0);
+  }
+  let order = 0;
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    let flag = flags.pop()!;
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+    const el = node as Element;
+    order++;
+    const a = el.attribs;
+    const name = el.name;
+    const cls = a.class;
+    const id = a.id;
+    // Class and id are tested raw (case-insensitive regexes); the joined key is built only for the few that hint at something.
+    let hintKey = '';
+    if ((cls !== undefined && ANY_HINT.test(cls)) || (id !== undefined && ANY_HINT.test(id))) hintKey = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+    if (!(flag & OFFSIDE) && (name === 'aside' || name === 'nav' || (name === 'footer' && (el.parent as Element | null)?.name === 'body') || (hintKey !== '' && OFFSIDE_HINT.test(hintKey)))) flag |= OFFSIDE;
+    // Hidden-ness is resolved lazily (ancestor check) for the few elements collected below.
+    const hidden = false;
+    const offside = (flag & OFFSIDE) !== 0;
+    let descend = true;
+    switch (name) {
+      case 'html':
+        scan.html ??= el;
+        break;
+      case 'title':
+        if (!scan.title && (el.parent as Element | null)?.name !== 'svg') scan.title = el;
+        break;
+      case 'meta':
+        scan.metas.push(el);
+        break;
+      case 'link':
+        scan.links.push(el);
+        break;
+      case 'script':
+        if (a.type !== undefined && a.type.toLowerCase().includes('ld+json')) scan.jsonLd.push(scriptText(el));
+        descend = false;
+        break;
+      case 'style':
+        descend = false;
+        break;
+      case 'time':
+        if (scan.times.length < LIMIT) scan.times.push({ el, order, hidden, offside });
+        break;
+      case 'h1':
+        if (scan.h1s.length < 8) scan.h1s.push({ el, order, hidden, offside });
+        break;
+      case 'figure':
+        if (scan.figures.length < 20) scan.figures.push({ el, order, hidden, offside });
+        break;
+      case 'a':
+        if (a.rel !== undefined && /\b(tag|author)\b/i.test(a.rel) && scan.relLinks.length < LIMIT) scan.relLinks.push({ el, order, hidden, offside, rel: a.rel.toLowerCase() });
+        break;
+    }
+    if (a.itemprop !== undefined && scan.microdata.length < 200) scan.microdata.push({ el, order, hidden, offside, prop: a.itemprop.trim() });
+    if (hintKey !== '' && HINT.test(hintKey)) {
+      const seen: Seen = { el, order, hidden, offside };
+      if (DATE_HINT.test(hintKey) && scan.dateHints.length < LIMIT) scan.dateHints.push(seen);
+      if (AUTHOR_HINT.test(hintKey) && scan.authorHints.length < LIMIT) scan.authorHints.push(seen);
+      if (TAG_HINT.test(hintKey) && scan.tagHints.length < 10) scan.tagHints.push(seen);
+      if (RELATED_HINT.test(hintKey) && scan.relatedHints.length < 20) scan.relatedHints.push(seen);
+      if (BREADCRUMB_HINT.test(hintKey) && scan.breadcrumbHints.length < 5) scan.breadcrumbHints.push(seen);
+    }
+    if (!descend) continue;
+    const kids = el.children;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      nodes.push(kids[i]!);
+      flags.push(flag);
+    }
+  }
+  scan.elementCount = order;
+  for (const list of [scan.times, scan.h1s, scan.dateHints, scan.authorHints, scan.tagHints, scan.relatedHints, scan.breadcrumbHints, scan.figures, scan.relLinks]) {
+    for (const item of list) item.hidden = isHidden(item.el);
+  }
+  scan.figures = scan.figures.filter((f) => !f.hidden);
+  return scan;
+}
+
+function scriptText(el: Element): string {
+  let out = '';
+  for (const child of el.children) if (child.type === 'text') out += child.data;
+  return out;
+}

@@ -1,0 +1,45 @@
+/** Bounded text reading for metadata: small elements only, never a whole page container. */
+import type { AnyNode, Element } from 'domhandler';
+import { collapseSpace } from '../dom/query.js';
+
+/**
+ * The element's text with whitespace collapsed, or null when it is longer than `maxChars`
+ * (a container, not a label). Iterative; script and style are skipped; <br> is a space.
+ */
+export function boundedText(root: Element, maxChars: number): string | null {
+  let out = '';
+  const stack: AnyNode[] = [...root.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      out += node.data;
+      if (out.length > maxChars * 2 + 200) return null;
+    } else if (node.type === 'tag') {
+      if (node.name === 'br') out += ' ';
+      const kids = node.children;
+      out += ' ';
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+  }
+  const text = collapseSpace(out);
+  return text.length > maxChars ? null : text;
+}
+
+/** Inline joins without the block spaces: for headlines, where tags may split a word. */
+export function inlineText(root: Element, maxChars: number): string | null {
+  let out = '';
+  const stack: AnyNode[] = [...root.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      out += node.data;
+      if (out.length > maxChars * 2 + 200) return null;
+    } else if (node.type === 'tag') {
+      if (node.name === 'br' || /^(p|div|li|h\d)$/.test(node.name)) out += ' ';
+      const kids = node.children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+  }
+  const text = collapseSpace(out);
+  return text.length > maxChars ? null : text;
+}
