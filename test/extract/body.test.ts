@@ -70,6 +70,11 @@ describe('extractArticle: body', () => {
     expect(a.blocks.map((b) => b.type)).toEqual(['paragraph', 'heading', 'quote', 'list-item', 'list-item']);
   });
 
+  it('makes one table block per row, cells separated', () => {
+    const a = extractArticle(page(`<article><p>${P1}</p><table><tr><th>الفريق</th><th>النقاط</th></tr><tr><td>الأهلي</td><td>٤٥</td></tr></table><p>${P2}</p></article>`));
+    expect(a.blocks.filter((b) => b.type === 'table').map((b) => b.text)).toEqual(['الفريق | النقاط', 'الأهلي | ٤٥']);
+  });
+
   it('reads text written straight into a box between <br>s', () => {
     const a = extractArticle(page(`<div class="content"><h1>عنوان الخبر</h1>${P1}<br><br>${P2}<br><br>${P3}</div><div class="sidebar"><a href="/1">خبر</a> <a href="/2">خبر آخر</a></div>`));
     expect(a.blocks.map((b) => b.text)).toEqual([P1, P2, P3]);

@@ -36,7 +36,7 @@ function blockTypeOf(name: string): BlockType | null {
       return 'quote';
     case 'figcaption': case 'caption':
       return 'caption';
-    case 'td': case 'th':
+    case 'tr': case 'td': case 'th':
       return 'table';
     default:
       return null;
@@ -98,7 +98,9 @@ export function collectBlocks(roots: Element[], options: CollectOptions): RawBlo
         continue;
       }
       if (node.type !== ElementType.Tag) continue;
-      const isBlock = BLOCK_TAGS.has(node.name);
+      // A table row is one block; its cells are separated, not split.
+      const isCell = node.name === 'td' || node.name === 'th';
+      const isBlock = BLOCK_TAGS.has(node.name) && !isCell;
       const type = blockTypeOf(node.name);
       if (frame.exit) {
         if (isBlock) flush();
@@ -119,6 +121,7 @@ export function collectBlocks(roots: Element[], options: CollectOptions): RawBlo
         continue;
       }
       if (isBlock) flush();
+      if (isCell && buffer.trim()) buffer += ' | ';
       if (type) typeStack.push({ type, el: node });
       const inLink = frame.inLink || node.name === 'a';
       if (node.name === 'a' && node.attribs.href) {
