@@ -36,7 +36,9 @@ function resolved(options: ExtractPagesOptions): Required<Omit<ExtractPagesOptio
 export async function* extractFiles(dir: string, files: readonly string[], options: ExtractPagesOptions): AsyncGenerator<FileResult> {
   const { jobs, timeBudgetMs, killAfterMs, maxBytes } = resolved(options);
   const pool = new PagePool({ size: jobs, deadlineMs: killAfterMs });
-  const window = jobs * 4;
+  // Results are yielded in order, so a slow page holds back the ones after it: a wide window
+  // keeps the other workers busy meanwhile. Each finished result is one rendered string.
+  const window = jobs * 16;
   const inFlight: Promise<FileResult>[] = [];
   let next = 0;
   const submit = (): void => {
