@@ -96,3 +96,19 @@ describe('extractArticle: body', () => {
     expect(a.extraction.emptyReason).toBeTruthy();
   });
 });
+
+describe('extractArticle: Arabic page furniture', () => {
+  it('drops Arabic date lines, bylines and tool labels at the edges, and the tags box at the end', () => {
+    const a = extractArticle(
+      page(`<article>
+        <div class="info">الثلاثاء ٢٨ أكتوبر ٢٠٢٥ - ٠٤:٣٢ م</div>
+        <div>كتب: محمد حسن</div>
+        <p>${P1}</p><p>${P2}</p><p>${P3}</p>
+        <div>آخر تحديث: 28 أكتوبر/تشرين الأول 2025 16:46 بتوقيت مكة</div>
+        <div>طباعة</div>
+        <h4>الكلمات المفتاحية</h4><div><a href="/t/1">وزير الخارجية</a> <a href="/t/2">مفاوضات</a></div>
+      </article>`),
+    );
+    expect(a.blocks.map((b) => b.text)).toEqual([P1, P2, P3]);
+  });
+});

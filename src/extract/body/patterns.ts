@@ -48,6 +48,7 @@ export const BOILERPLATE_TEXT = new RegExp(
     '^(\\d+ )?(comments?|comentários|commentaires|kommentare|комментарии|отзывы|تعليقات|التعليقات)$',
     '^(this (website|site) uses cookies|we use cookies|هذا الموقع يستخدم)',
     '^(tempo de leitura|reading time|read time|\\d+ min(ute)?s? read)\\b',
+    '^(طباعة|حجم الخط|أرسل لصديق|ارسل لصديق|شارك الخبر|شارك المقال|شارك على|مشاركة|نسخ الرابط|تكبير الخط|تصغير الخط)$',
     '^media playback is unsupported',
     '^this slideshow requires javascript',
     '^(read|see) (also|more)\\b',
