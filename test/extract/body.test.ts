@@ -112,3 +112,20 @@ describe('extractArticle: Arabic page furniture', () => {
     expect(a.blocks.map((b) => b.text)).toEqual([P1, P2, P3]);
   });
 });
+
+describe('extractArticle: structured data as evidence', () => {
+  const ld = (body: string): string =>
+    `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'عنوان الخبر', articleBody: body })}</script>`;
+
+  it('fills the body from JSON-LD when the page renders its text with scripts', () => {
+    const a = extractArticle(page('<div id="app"></div>', ld(`${P1}\n${P2}\n${P3}`)));
+    expect(a.blocks.map((b) => b.text)).toEqual([P1, P2, P3]);
+    expect(a.extraction.method).toBe('structured');
+  });
+
+  it('prefers the visible page when the JSON-LD body is a stale or truncated copy', () => {
+    const a = extractArticle(page(`<article><p>${P1}</p><p>${P2}</p><p>${P3}</p></article>`, ld(P1.slice(0, 60))));
+    expect(a.blocks.map((b) => b.text)).toEqual([P1, P2, P3]);
+    expect(a.extraction.method).toBe('dom-score');
+  });
+});

@@ -72,6 +72,18 @@ export function extractBody(doc: Document, options: BodyOptions): BodyResult {
       result = retry;
     }
   }
+  // Fill: when the visible page gives (almost) nothing but the structured data carries a body
+  // (pages that render their text with scripts), the structured body is all there is.
+  const structured = options.structuredBody?.trim() ?? '';
+  if (result.text < MIN_BODY_CHARS && structured.length >= MIN_BODY_CHARS && structured.length > result.text * 2) {
+    const blocks: RawBlock[] = structured
+      .split(/\n\s*\n|\n/)
+      .map((text) => text.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .map((text) => ({ type: 'paragraph' as const, text, linkLength: 0, source: null, links: [] }));
+    trace.push({ step: 'body.structured-fill', reason: `visible page gave ${result.text} characters; used the structured articleBody` });
+    return { blocks, method: 'structured', confidence: 0.5, trace };
+  }
   return result.body;
 }
 
