@@ -6,6 +6,7 @@ import { registerCrawl } from './crawl.js';
 import { registerRecrawl } from './recrawl.js';
 import { registerDiff } from './diff.js';
 import { registerStats } from './stats.js';
+import { registerRepair } from './repair.js';
 
 const program = createProgram();
 registerExtract(program);
@@ -13,5 +14,6 @@ registerCrawl(program);
 registerRecrawl(program);
 registerDiff(program);
 registerStats(program);
+registerRepair(program);
 
 process.exitCode = await runProgram(program, process.argv);
