@@ -35,7 +35,8 @@ function resolved(options: ExtractPagesOptions): Required<Omit<ExtractPagesOptio
 /** `files` are relative to `dir` (see walkHtmlFiles); each result carries its `file`. */
 export async function* extractFiles(dir: string, files: readonly string[], options: ExtractPagesOptions): AsyncGenerator<FileResult> {
   const { jobs, timeBudgetMs, killAfterMs, maxBytes } = resolved(options);
-  const pool = new PagePool({ size: jobs, deadlineMs: killAfterMs });
+  if (files.length === 0) return;
+  const pool = new PagePool({ size: Math.min(jobs, files.length), deadlineMs: killAfterMs });
   // Results are yielded in order, so a slow page holds back the ones after it: a wide window
   // keeps the other workers busy meanwhile. Each finished result is one rendered string.
   const window = jobs * 16;
