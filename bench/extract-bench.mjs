@@ -34,7 +34,7 @@ try {
     ? await measure({ tool: 'marsad', passes: options.passes, jobs: options.jobs })
     : null;
   const repeated = options.repeat > 0 && options.tools.includes('marsad')
-    ? await measure({ tool: 'marsad', passes: options.repeat, jobs: 1 })
+    ? await measure({ tool: 'marsad', passes: options.repeat, jobs: 1, exposeGc: true })
     : null;
 
   const baseline = rows.find((r) => r.tool === BASELINE && !r.error);
@@ -68,12 +68,12 @@ try {
 }
 
 /** Runs one tool in a child process and scores what it extracted. */
-async function measure({ tool, passes, jobs }) {
+async function measure({ tool, passes, jobs, exposeGc = false }) {
   const out = join(scratch, `${tool}-${jobs}-${passes}.json`);
   const [command, args] =
     tool === PYTHON_TOOL.name
       ? [PYTHON_TOOL.python, [join(here, 'readability_lxml.py'), '--devset', devsetDir(), '--passes', String(passes), '--out', out]]
-      : [process.execPath, [join(here, 'run-tool.mjs'), '--tool', tool, '--passes', String(passes), '--jobs', String(jobs), '--out', out]];
+      : [process.execPath, [...(exposeGc ? ['--expose-gc'] : []), join(here, 'run-tool.mjs'), '--tool', tool, '--passes', String(passes), '--jobs', String(jobs), '--out', out]];
   const label = tool === PYTHON_TOOL.name ? PYTHON_TOOL.label : TOOLS[tool].label;
   const code = await run(command, args);
   if (code !== 0) {
@@ -105,6 +105,7 @@ async function measure({ tool, passes, jobs }) {
     peakRssMB: Math.round(raw.maxRssKB / 1024),
     baselineRssMB: Math.round(raw.baselineRssKB / 1024),
     rssTrace: raw.rssTrace,
+    heapAfterGcKB: raw.heapAfterGcKB ?? null,
     failedPages: raw.outputs.filter((o) => o.error).map((o) => ({ id: o.id, error: o.error })),
     emptyPages: pairs.filter((p) => p.predicted.trim() === '').length,
   };
@@ -125,6 +126,7 @@ function summarizeRepeat(row) {
     passes: row.passMs.length,
     peakRssMBByPass: peaks,
     rssMBByPass: row.rssTrace.map((t) => Math.round(t.rssKB / 1024)),
+    liveHeapMB: row.heapAfterGcKB?.warmup == null ? null : { afterWarmup: Math.round(row.heapAfterGcKB.warmup / 1024), afterLastPass: Math.round(row.heapAfterGcKB.last / 1024) },
     growthMB: last - first,
     flat: last <= first * 1.1,
     pagesPerSec: row.pagesPerSec,

@@ -71,7 +71,9 @@ export function renderMarkdown(r) {
       q.error
         ? `Not run: ${q.error}.`
         : `Peak RSS after each pass (MB): ${q.peakRssMBByPass.join(', ')}; RSS after each pass: ${q.rssMBByPass.join(', ')}. ` +
-            `Growth from the first to the last pass: ${q.growthMB} MB — ${q.flat ? 'flat' : 'NOT flat'} (flat = within 10%).`,
+            (q.liveHeapMB ? `live JS heap after a forced full GC: ${q.liveHeapMB.afterWarmup} MB after the warm-up, ${q.liveHeapMB.afterLastPass} MB after the last pass. ` : '') +
+            `Peak RSS growth from the first to the last pass: ${q.growthMB} MB — ${q.flat ? 'flat' : 'NOT flat'} (flat = within 10%); ` +
+            `highest peak ${Math.max(...q.peakRssMBByPass)} MB (target: under 300 MB).`,
     );
   }
   const notes = [];
