@@ -7,6 +7,9 @@ import { registerRecrawl } from './recrawl.js';
 import { registerDiff } from './diff.js';
 import { registerStats } from './stats.js';
 import { registerRepair } from './repair.js';
+import { registerSearch } from './search.js';
+import { registerExport } from './export.js';
+import { registerImport } from './import.js';
 
 const program = createProgram();
 registerExtract(program);
@@ -15,5 +18,8 @@ registerRecrawl(program);
 registerDiff(program);
 registerStats(program);
 registerRepair(program);
+registerSearch(program);
+registerExport(program);
+registerImport(program);
 
 process.exitCode = await runProgram(program, process.argv);

@@ -26,6 +26,8 @@ export interface WarcRecord {
   type: string;
   targetUri: string | null;
   date: string | null;
+  /** The WARC header block as it was in the file (version line to the blank line included). */
+  rawHeader: Buffer;
   /** The record block (for a response: the HTTP status line, headers and payload). */
   block: Buffer;
   /** What was wrong with the framing of this record, when something was (it was re-framed). */
@@ -208,13 +210,15 @@ export async function* readWarcChunks(chunks: AsyncIterable<Buffer>, options: Wa
       if (!(await skipToNextRecord(src))) return;
       continue;
     }
-    const headers = parseHeaders(src.take(end + 4).toString('utf8'));
+    const rawHeader = src.take(end + 4);
+    const headers = parseHeaders(rawHeader.toString('utf8'));
     const declared = Number(headers.get('content-length'));
     const record = (block: Buffer, anomaly: string | null): WarcRecord => ({
       headers,
       type: (headers.get('warc-type') ?? '').toLowerCase(),
       targetUri: headers.get('warc-target-uri')?.replace(/^<|>$/g, '') ?? null,
       date: headers.get('warc-date') ?? null,
+      rawHeader,
       block,
       anomaly,
     });

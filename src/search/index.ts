@@ -3,7 +3,7 @@ export { normalizeText, isArabicScript } from './normalize-arabic.js';
 export { stemToken, stemArabic, type Stems } from './stem.js';
 export { tokenize, stemText, type Token } from './tokenize.js';
 export { buildIndexDocument, type IndexDocument } from './index-text.js';
-export { parseQuery, toMatchExpression, parseDateBound, emptyFilters, type ParsedQuery, type QueryClause, type SearchFilters } from './query.js';
+export { parseQuery, toMatchExpression, parseDateBound, emptyFilters, filtersFromFlags, type FilterFlags, type ParsedQuery, type QueryClause, type SearchFilters } from './query.js';
 export { buildSnippet, type HighlightOptions } from './snippet.js';
 export { indexPendingArticles, countPendingArticles, type IndexProgress } from './sqlite-index.js';
 export { search, searchDatabase, SearchUnavailableError, type SearchHit, type SearchOptions, type SearchResult } from './search.js';

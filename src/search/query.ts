@@ -188,3 +188,27 @@ export function toExcludeExpression(query: ParsedQuery): string | null {
 export function queryStems(query: ParsedQuery): Set<string> {
   return new Set(query.include.flatMap((c) => c.stems));
 }
+
+export interface FilterFlags {
+  site?: string[];
+  lang?: string[];
+  section?: string[];
+  author?: string[];
+  after?: string;
+  before?: string;
+}
+
+/** Filters given as separate options (command-line flags, API parameters), normalized as in a query. */
+export function filtersFromFlags(flags: FilterFlags): SearchFilters {
+  const filters = emptyFilters();
+  const add = (key: string, values: string[] | undefined): void => {
+    for (const value of values ?? []) applyFilter(filters, { negated: false, quoted: true, key, value });
+  };
+  add('site', flags.site);
+  add('lang', flags.lang);
+  add('section', flags.section);
+  add('author', flags.author);
+  add('after', flags.after === undefined ? undefined : [flags.after]);
+  add('before', flags.before === undefined ? undefined : [flags.before]);
+  return filters;
+}

@@ -1,0 +1,98 @@
+/**
+ * `marsad search <query…>`: ranked full-text search over the store, printed as a table, JSON or
+ * JSON Lines. Also the options `marsad export` shares with it (the store, the filters).
+ */
+import { existsSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { loadConfig } from '../config/index.js';
+import { UsageError } from '../errors.js';
+import { filtersFromFlags, type FilterFlags, type SearchFilters } from '../search/query.js';
+import { search, type SearchHit, type SearchResult } from '../search/search.js';
+import { openStore, type Store } from '../store/index.js';
+import { parseIntFlag } from './crawl-runtime.js';
+
+export interface StoreFlags {
+  db?: string;
+  config?: string;
+}
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** Adds --db, --config and the filter flags (repeatable site/lang/section/author; after/before). */
+export function addSearchFlags(command: Command): Command {
+  return command
+    .option('--site <domain>', 'only this site and its subdomains (repeatable)', collect)
+    .option('--lang <code>', 'only this language, e.g. ar (matches ar-EG) (repeatable)', collect)
+    .option('--section <name>', 'only this section (repeatable)', collect)
+    .option('--author <name>', 'only articles by this author (part of the name is enough) (repeatable)', collect)
+    .option('--after <date>', 'published on or after (YYYY, YYYY-MM, YYYY-MM-DD or ISO 8601)')
+    .option('--before <date>', 'published before (same forms)')
+    .option('--db <path>', 'the store (default ./marsad.db; MARSAD_DB)')
+    .option('--config <file>', 'a config file (default ./marsad.config.json when present)');
+}
+
+export function filtersOf(flags: FilterFlags): SearchFilters {
+  return filtersFromFlags(flags);
+}
+
+/** Opens the configured store; a missing SQLite file is a usage error, not a new empty store. */
+export async function openExistingStore(flags: StoreFlags): Promise<{ store: Store; config: ReturnType<typeof loadConfig> }> {
+  const config = loadConfig({ ...(flags.config !== undefined ? { file: flags.config } : {}), flags: { db: flags.db } });
+  if (!/^postgres/i.test(config.db) && !existsSync(config.db)) throw new UsageError(`no store at ${config.db} (crawl or import first, or name one with --db)`);
+  return { store: await openStore(config.db), config };
+}
+
+const BOLD = '\u001b[1m';
+const DIM = '\u001b[2m';
+const RESET = '\u001b[0m';
+
+/** Table rendering: one block per hit (rank, date, site, title; the snippet below it). */
+export function formatHits(result: SearchResult, options: { color: boolean }): string {
+  const paint = (code: string, text: string): string => (options.color ? `${code}${text}${RESET}` : text);
+  const highlight = (text: string): string => (options.color ? text.replace(/\*\*(.+?)\*\*/g, `${BOLD}$1${RESET}`) : text);
+  const lines: string[] = [];
+  result.hits.forEach((hit: SearchHit, i: number) => {
+    const day = hit.published?.slice(0, 10) ?? 'undated   ';
+    lines.push(`${String(result.offset + i + 1).padStart(3)}. ${day}  ${paint(DIM, hit.site)}  ${paint(BOLD, hit.title ?? '(no title)')}`);
+    lines.push(`     ${highlight(hit.snippet)}`);
+    lines.push(`     ${paint(DIM, `${hit.url}  id ${hit.id}${hit.score ? `  score ${hit.score}` : ''}`)}`);
+  });
+  const last = result.offset + result.hits.length;
+  lines.push(result.total === 0 ? 'no matches' : `${result.offset + 1}-${last} of ${result.total}${last < result.total ? ` (next: --page ${Math.floor(last / result.limit) + 1})` : ''}`);
+  return `${lines.join('\n')}\n`;
+}
+
+interface SearchFlags extends FilterFlags, StoreFlags {
+  format: 'table' | 'json' | 'jsonl';
+  limit: number;
+  page: number;
+  order?: 'relevance' | 'newest';
+}
+
+export function registerSearch(program: Command): void {
+  const command = program
+    .command('search')
+    .description('search the stored articles: words, "exact phrases", -excluded, and site: lang: section: author: after: before: filters')
+    .argument('<query...>', 'the query, e.g. وزير الخارجيه site:aljazeera.net after:2025-01')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'jsonl']).default('table'))
+    .addOption(new Option('--order <order>', 'relevance (default with words) or newest').choices(['relevance', 'newest']))
+    .option('-n, --limit <n>', 'hits per page', parseIntFlag('--limit', 1), 20)
+    .option('-p, --page <n>', 'page number', parseIntFlag('--page', 1), 1);
+  addSearchFlags(command).action(async (words: string[], flags: SearchFlags) => {
+    const { store } = await openExistingStore(flags);
+    try {
+      const result = await search(store, words.join(' '), {
+        limit: flags.limit,
+        offset: (flags.page - 1) * flags.limit,
+        filters: filtersOf(flags),
+        ...(flags.order !== undefined ? { order: flags.order } : {}),
+      });
+      if (result.notice !== null) throw new UsageError(result.notice);
+      if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else if (flags.format === 'jsonl') process.stdout.write(result.hits.map((h) => `${JSON.stringify(h)}\n`).join(''));
+      else process.stdout.write(formatHits(result, { color: process.stdout.isTTY === true }));
+    } finally {
+      await store.close();
+    }
+  });
+}
