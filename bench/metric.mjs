@@ -2,9 +2,9 @@
 // 4-token shingles as multisets, per-page tp/fp/fn normalised so each page weighs the same,
 // precision and recall averaged over pages, F1 from the means.
 
-const TOKEN = /[\p{L}\p{N}\p{M}\p{Pc}]+/gu;
+const TOKEN = /[\p{L}\p{N}_]+/gu;
 
-/** Tokens: runs of Unicode word characters (Python's `\w+`), case kept. */
+/** Tokens: runs of Unicode word characters exactly as Python's `\w+` (letters, digits, underscore; combining marks split), case kept. */
 export function tokenize(text) {
   return text.match(TOKEN) ?? [];
 }

@@ -1,5 +1,5 @@
 // Prints the self-time top of the newest .cpuprofile in a folder: node bench/dev/profile-top.cjs DIR
-const fs = require('fs');
+import fs from 'node:fs';
 const dir = process.argv[2];
 const f = fs.readdirSync(dir).sort().pop();
 const p = JSON.parse(fs.readFileSync(dir + '/' + f));
