@@ -125,7 +125,7 @@ function readTime(seen: Seen, ctx: CandidateContext, machine: ParseDateOptions, 
 function readHint(seen: Seen, ctx: CandidateContext, human: ParseDateOptions, out: DateCandidate[], readTexts: Set<string>): void {
   if (seen.offside || seen.hidden || seen.el.name === 'time' || seen.el.name === 'meta') return;
   const text = boundedText(seen.el, 160);
-  if (!text || readTexts.has(text) || !/\d|[٠-٩۰-۹]|امس|أمس|yesterday|hier|gestern|ayer|вчера/.test(text)) return;
+  if (!text || readTexts.has(text) || !/\d|[٠-٩۰-۹]|امس|أمس|منذ|قبل|yesterday|hier|gestern|ayer|вчера|ago|il y a|vor |hace|önce|назад/i.test(text)) return;
   readTexts.add(text);
   const line = readDateLine(text, { ...human, fetchedAt: ctx.fetchedAt });
   const near = nearness(seen, ctx.anchorOrder);

@@ -10,7 +10,7 @@ import type { ParsedDate } from './parse-date.js';
 type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month';
 
 const UNITS: Array<[RegExp, Unit]> = [
-  [/^(دقيق|minute|min|minuto|dakika|минут|minut)/, 'minute'],
+  [/^(دقيق|دقاي|minute|min|minuto|dakika|минут|minut)/, 'minute'],
   [/^(ساع|hour|hr|heure|stunde|hora|saat|час)/, 'hour'],
   [/^(يوم|ايام|day|jour|tag|dia|gun|день|дня|дней)/, 'day'],
   [/^(اسبوع|اسابيع|week|semaine|woche|semana|hafta|недел)/, 'week'],

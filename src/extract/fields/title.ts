@@ -31,7 +31,9 @@ export function stripTitleSuffix(title: string, siteNames: string[]): { title: s
   const dropped: string[] = [];
   let kept = [...parts];
   // Peel site-name and short parts from the end; from the start only a site name.
-  while (kept.length > 1 && (isSite(kept[kept.length - 1]!) || (kept[kept.length - 1] !== longest && words(kept[kept.length - 1]!) <= 4 && words(longest) >= 4))) dropped.push(kept.pop()!);
+  // Once a site name is gone, a short part before it is a section: "Headline - Section | Site".
+  const shortPart = (p: string): boolean => p !== longest && words(p) <= (dropped.length > 0 ? 3 : 4) && words(longest) >= (dropped.length > 0 ? 3 : 4);
+  while (kept.length > 1 && (isSite(kept[kept.length - 1]!) || shortPart(kept[kept.length - 1]!))) dropped.push(kept.pop()!);
   while (kept.length > 1 && isSite(kept[0]!)) dropped.push(kept.shift()!);
   if (kept.length > 1) kept = kept.filter((p) => !isSite(p));
   // Rejoin what is left with the separators the title used.

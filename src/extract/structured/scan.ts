@@ -35,15 +35,14 @@ export interface PageScan {
   elementCount: number;
 }
 
-const HINT = /date|time|publish|posted|updated|modified|byline|dateline|author|writer|reporter|columnist|kateb|katib|tags?(?![a-z])|keyword|topics|related|read-?more|more-?news|also|similar|recommend|breadcrumb|caption|meta|info/;
 const DATE_HINT = /date|(?<!run|life)time(?!line|r)|publish|posted|updated|modified|dateline|article-?info|article-?meta|post-?meta|entry-?meta|story-?meta|news-?meta/;
-const AUTHOR_HINT = /author|byline|writer|reporter|columnist|kateb|katib/;
+const AUTHOR_HINT = /author|byline|writer|reporter|columnist|kateb|katib|signature|auteur|autor|yazar/;
 const TAG_HINT = /(^|[-_\s])(tags?|keywords?|topics?|tag-?list|post-?tags|article-?tags)($|[-_\s])/;
 const RELATED_HINT = /related|read-?more|more-?news|read-?also|also-?read|similar|recommend|more-?stories|more-?articles/;
 const BREADCRUMB_HINT = /breadcrumb/;
-const OFFSIDE_HINT = /comment|related|recommend|most-?(read|popular|viewed)|trending|sidebar|ticker|breaking-?news|newsletter|(^|[-_\s])(widget|footer|aside)($|[-_\s])/;
+const OFFSIDE_HINT = /comment|related|recommend|more-?(stories|articles|news)|read-?(also|more)|also-?read|most-?(read|popular|viewed)|trending|sidebar|ticker|breaking-?news|newsletter|(^|[-_\s])(widget|footer|aside)($|[-_\s])/;
 /** One cheap pre-test for any hint above, so most class strings cost a single regex. */
-const ANY_HINT = /date|time|publish|posted|updated|modified|byline|author|writer|reporter|columnist|kat[ie]b|tag|keyword|topic|related|more|also|similar|recommend|breadcrumb|caption|meta|info|comment|popular|viewed|trending|sidebar|ticker|breaking|newsletter|widget|footer|aside/i;
+const ANY_HINT = /date|time|publish|posted|updated|modified|byline|author|auteur|autor|yazar|signature|writer|reporter|columnist|kat[ie]b|tag|keyword|topic|related|more|also|similar|recommend|breadcrumb|caption|meta|info|comment|popular|viewed|trending|sidebar|ticker|breaking|newsletter|widget|footer|aside/i;
 const LIMIT = 60;
 
 /** Is the element or one of its ancestors hidden? Bounded: past 400 levels it is taken as visible. */
@@ -131,7 +130,7 @@ export function scanPage(doc: Document): PageScan {
         break;
     }
     if (a.itemprop !== undefined && scan.microdata.length < 200) scan.microdata.push({ el, order, hidden, offside, prop: a.itemprop.trim() });
-    if (hintKey !== '' && HINT.test(hintKey)) {
+    if (hintKey !== '') {
       const seen: Seen = { el, order, hidden, offside };
       if (DATE_HINT.test(hintKey) && scan.dateHints.length < LIMIT) scan.dateHints.push(seen);
       if (AUTHOR_HINT.test(hintKey) && scan.authorHints.length < LIMIT) scan.authorHints.push(seen);
