@@ -5,7 +5,7 @@
  * `lang` and `dir` on <article>. So scripts, handlers and links from the page cannot survive.
  */
 import type { Article } from '../extract/types.js';
-import { groupBlocks, uniqueBlocks } from './render-shared.js';
+import { groupBlocks, tableCells, uniqueBlocks } from './render-shared.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -36,7 +36,7 @@ export function renderHtml(article: Article): string {
         out.push(`<ul>\n${texts.map((t) => `<li>${t}</li>`).join('\n')}\n</ul>`);
         break;
       case 'table':
-        out.push(`<table><tbody>\n${texts.map((t) => `<tr><td>${t}</td></tr>`).join('\n')}\n</tbody></table>`);
+        out.push(`<table><tbody>\n${run.texts.map((row) => `<tr>${tableCells(row).map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n')}\n</tbody></table>`);
         break;
       case 'caption':
         out.push(`<figure><figcaption>${texts[0]}</figcaption></figure>`);

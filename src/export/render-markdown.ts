@@ -4,7 +4,7 @@
  * paragraph and no markup in the page becomes a link or emphasis.
  */
 import type { Article } from '../extract/types.js';
-import { groupBlocks, publishedDay, uniqueBlocks } from './render-shared.js';
+import { groupBlocks, publishedDay, tableCells, uniqueBlocks } from './render-shared.js';
 
 /** Escapes inline Markdown syntax and HTML, then the markers that mean something at a line start. */
 export function escapeMarkdown(text: string): string {
@@ -27,6 +27,15 @@ function safeUrl(url: string | null): string | null {
   }
 }
 
+/** A pipe table; the first row is the header, as Markdown requires one. */
+function renderTable(rows: string[]): string {
+  const cells = rows.map((row) => tableCells(row).map(escapeMarkdown));
+  const width = Math.max(...cells.map((row) => row.length));
+  const line = (row: string[]): string => `| ${[...row, ...Array<string>(width - row.length).fill('')].join(' | ')} |`;
+  const [header = [], ...body] = cells;
+  return [line(header), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n');
+}
+
 export function renderMarkdown(article: Article): string {
   const out: string[] = [];
   if (article.title) out.push(`# ${escapeMarkdown(article.title)}`);
@@ -39,6 +48,10 @@ export function renderMarkdown(article: Article): string {
   if (about.length > 0) out.push(about.join(' · '));
   if (article.description) out.push(`> ${escapeMarkdown(article.description)}`);
   for (const run of groupBlocks(uniqueBlocks(article))) {
+    if (run.type === 'table') {
+      out.push(renderTable(run.texts));
+      continue;
+    }
     const texts = run.texts.map(escapeMarkdown);
     switch (run.type) {
       case 'heading':
@@ -49,10 +62,6 @@ export function renderMarkdown(article: Article): string {
         break;
       case 'list-item':
         out.push(texts.map((t) => `- ${t}`).join('\n'));
-        break;
-      case 'table':
-        // Cells arrive without their row structure: one column, one cell per row.
-        out.push(['| |', '|---|', ...texts.map((t) => `| ${t} |`)].join('\n'));
         break;
       case 'caption':
         out.push(`*${texts[0]}*`);

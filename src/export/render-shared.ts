@@ -43,6 +43,11 @@ export function groupBlocks(blocks: Block[]): BlockRun[] {
   return runs;
 }
 
+/** The cells of a table-row block: the extractor joins a row's cells with " | ". */
+export function tableCells(rowText: string): string[] {
+  return rowText.split(' | ').map((cell) => cell.trim());
+}
+
 /** The day of a published date as the page states it (its own offset, not converted to UTC). */
 export function publishedDay(published: string | null): string | null {
   const match = /^(\d{4}-\d{2}-\d{2})/.exec(published ?? '');

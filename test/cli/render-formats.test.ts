@@ -80,6 +80,14 @@ describe('markdown', () => {
         `${P1}\n\n## Cost\n\n- first\n- second\n\n> We are ready.\n\n*The wall at dusk*\n`,
     );
   });
+  it('renders table rows (cells joined by " | ") as a pipe table with the first row as header', () => {
+    const out = renderMarkdown(article([
+      { type: 'table', text: 'الفريق | النقاط' },
+      { type: 'table', text: 'الأهلي | ٤٥' },
+      { type: 'table', text: 'a|b | c | extra' },
+    ], { title: null, url: null, published: null }));
+    expect(out).toBe('| الفريق | النقاط |  |\n| --- | --- | --- |\n| الأهلي | ٤٥ |  |\n| a\\|b | c | extra |\n');
+  });
   it('leaves out a URL that is not http(s)', () => {
     expect(renderMarkdown(article([], { url: 'javascript:alert(1)' }))).not.toContain('javascript');
   });
@@ -97,12 +105,12 @@ describe('html', () => {
     const out = renderHtml(article([
       { type: 'list-item', text: 'a' },
       { type: 'list-item', text: 'b' },
-      { type: 'table', text: 'Team' },
-      { type: 'table', text: 'Points' },
+      { type: 'table', text: 'Team | Points' },
+      { type: 'table', text: 'Harbour <FC> | 45' },
       { type: 'paragraph', text: P2 },
     ]));
     expect(out).toContain('<ul>\n<li>a</li>\n<li>b</li>\n</ul>');
-    expect(out).toContain('<table><tbody>\n<tr><td>Team</td></tr>\n<tr><td>Points</td></tr>\n</tbody></table>');
+    expect(out).toContain('<table><tbody>\n<tr><td>Team</td><td>Points</td></tr>\n<tr><td>Harbour &lt;FC&gt;</td><td>45</td></tr>\n</tbody></table>');
     expect(out.match(/<ul>/g)).toHaveLength(1);
   });
 });
