@@ -42,11 +42,23 @@ function fileOutput(path: string): Output {
     throw new UsageError(`cannot write the output file ${path}: ${(error as Error).message}`, { cause: error });
   }
   const stream: WriteStream = createWriteStream(partial, { fd });
+  // Interrupted (Ctrl-C, kill): remove the partial file rather than leave it beside the real name.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    rmSync(partial, { force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const forgetSignals = (): void => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
   let failure: Error | null = null;
   stream.on('error', (error) => {
     failure = error;
   });
   const finish = async (): Promise<void> => {
+    forgetSignals();
     if (!stream.closed) {
       stream.end();
       await once(stream, 'close');

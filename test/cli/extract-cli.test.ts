@@ -2,9 +2,9 @@
 // and on temporary directories.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLES, ensureBuilt, makeTempDir, parseJsonLines, runCli } from './cli-helpers.js';
+import { CLI, SAMPLES, ensureBuilt, makeTempDir, parseJsonLines, runCli } from './cli-helpers.js';
 
 const ENERGY = join(SAMPLES, 'ar-energy-link.html');
 const ENERGY_URL = 'https://akhbar.example/20251028/energy-link-1042.html';
@@ -144,6 +144,22 @@ describe('a directory', () => {
     expect(run.stdout).toBe('');
     expect(parseJsonLines(readFileSync(out, 'utf8'))).toHaveLength(4);
     expect(readdirSync(temp.dir).filter((name) => name.includes('.partial-'))).toEqual([]);
+  });
+
+  it('removes the partial output file when the run is interrupted', async () => {
+    const dir = corpusDir('interrupted');
+    const row = '<div><p>A row of a long page that takes a while to extract, repeated.</p></div>\n';
+    writeFileSync(join(dir, 'en/zz-slow.html'), `<html><body>${row.repeat(300_000)}</body></html>`);
+    const out = join(temp.dir, 'interrupted.jsonl');
+    const child = spawn(process.execPath, [CLI, 'extract', dir, '-o', out], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    const partialExists = (): boolean => readdirSync(temp.dir).some((name) => name.startsWith('interrupted.jsonl.partial-'));
+    for (let waited = 0; !partialExists() && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    expect(partialExists()).toBe(true);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(partialExists()).toBe(false);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('says so when there is nothing to extract', async () => {
