@@ -77,6 +77,10 @@ export function collectDateCandidates(ctx: CandidateContext): DateCandidate[] {
   const hints = ctx.anchorOrder > 0 ? [...ctx.scan.dateHints].sort((x, y) => Math.abs(x.order - ctx.anchorOrder) - Math.abs(y.order - ctx.anchorOrder)) : ctx.scan.dateHints;
   const readTexts = new Set<string>();
   for (const hint of hints.slice(0, 24)) readHint(hint, ctx, human, out, readTexts);
+  // Unlabelled short lines right under the headline, trusted a little less than labelled ones.
+  const before = out.length;
+  for (const seen of ctx.scan.nearHeadline) readHint(seen, ctx, human, out, readTexts);
+  for (let i = before; i < out.length; i++) out[i]!.confidence -= 0.05;
   readUrlDate(ctx.url, out);
   return out;
 }

@@ -32,6 +32,8 @@ export interface PageScan {
   breadcrumbHints: Seen[];
   figures: Seen[];
   relLinks: Array<Seen & { rel: string }>;
+  /** Small text elements just after an <h1>: where unlabelled date lines sit. */
+  nearHeadline: Seen[];
   elementCount: number;
 }
 
@@ -40,9 +42,9 @@ const AUTHOR_HINT = /author|byline|writer|reporter|columnist|kateb|katib|signatu
 const TAG_HINT = /(^|[-_\s])(tags?|keywords?|topics?|tag-?list|post-?tags|article-?tags)($|[-_\s])/;
 const RELATED_HINT = /related|read-?more|more-?news|read-?also|also-?read|similar|recommend|more-?stories|more-?articles/;
 const BREADCRUMB_HINT = /breadcrumb/;
-const OFFSIDE_HINT = /comment|related|recommend|more-?(stories|articles|news)|read-?(also|more)|also-?read|most-?(read|popular|viewed)|trending|sidebar|ticker|breaking-?news|newsletter|(^|[-_\s])(widget|footer|aside)($|[-_\s])/;
+const OFFSIDE_HINT = /today|current-?date|header-?date|top-?bar|comment|related|recommend|more-?(stories|articles|news)|read-?(also|more)|also-?read|most-?(read|popular|viewed)|trending|sidebar|ticker|breaking-?news|newsletter|(^|[-_\s])(widget|footer|aside)($|[-_\s])/;
 /** One cheap pre-test for any hint above, so most class strings cost a single regex. */
-const ANY_HINT = /date|time|publish|posted|updated|modified|byline|author|auteur|autor|yazar|signature|writer|reporter|columnist|kat[ie]b|tag|keyword|topic|related|more|also|similar|recommend|breadcrumb|caption|meta|info|comment|popular|viewed|trending|sidebar|ticker|breaking|newsletter|widget|footer|aside/i;
+const ANY_HINT = /date|time|publish|posted|updated|modified|byline|author|auteur|autor|yazar|signature|writer|reporter|columnist|kat[ie]b|tag|keyword|topic|related|more|also|similar|recommend|breadcrumb|caption|meta|info|comment|popular|viewed|trending|sidebar|ticker|breaking|newsletter|widget|footer|aside|today|top-?bar/i;
 const LIMIT = 60;
 
 /** Is the element or one of its ancestors hidden? Bounded: past 400 levels it is taken as visible. */
@@ -69,8 +71,9 @@ const OFFSIDE = 2;
 export function scanPage(doc: Document): PageScan {
   const scan: PageScan = {
     html: null, title: null, metas: [], links: [], jsonLd: [], microdata: [], times: [], h1s: [], dateHints: [], authorHints: [],
-    tagHints: [], relatedHints: [], breadcrumbHints: [], figures: [], relLinks: [], elementCount: 0,
+    tagHints: [], relatedHints: [], breadcrumbHints: [], figures: [], relLinks: [], nearHeadline: [], elementCount: 0,
   };
+  let lastH1 = -1000;
   const nodes: ChildNode[] = [];
   const flags: number[] = [];
   for (let i = doc.children.length - 1; i >= 0; i--) {
@@ -121,6 +124,17 @@ export function scanPage(doc: Document): PageScan {
         break;
       case 'h1':
         if (scan.h1s.length < 8) scan.h1s.push({ el, order, hidden, offside });
+        if (scan.h1s.length <= 3) lastH1 = order;
+        break;
+      case 'span':
+      case 'div':
+      case 'p':
+      case 'small':
+      case 'li':
+      case 'em':
+      case 'strong':
+      case 'b':
+        if (order - lastH1 <= 30 && scan.nearHeadline.length < 40 && el.children.length <= 3) scan.nearHeadline.push({ el, order, hidden, offside });
         break;
       case 'figure':
         if (scan.figures.length < 20) scan.figures.push({ el, order, hidden, offside });
@@ -146,7 +160,7 @@ export function scanPage(doc: Document): PageScan {
     }
   }
   scan.elementCount = order;
-  for (const list of [scan.times, scan.h1s, scan.dateHints, scan.authorHints, scan.tagHints, scan.relatedHints, scan.breadcrumbHints, scan.figures, scan.relLinks]) {
+  for (const list of [scan.times, scan.h1s, scan.dateHints, scan.authorHints, scan.tagHints, scan.relatedHints, scan.breadcrumbHints, scan.figures, scan.relLinks, scan.nearHeadline]) {
     for (const item of list) item.hidden = isHidden(item.el);
   }
   scan.figures = scan.figures.filter((f) => !f.hidden);

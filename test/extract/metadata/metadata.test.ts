@@ -57,6 +57,11 @@ describe('dates: trust order, separation, sanity', () => {
     expect(m.dates.published!.confidence).toBeGreaterThan(0.9);
     expect(m.trace.find((t) => t.step === 'date.published')?.reason).toMatch(/3 source\(s\) agree/);
   });
+  it('reads an unlabelled date line right under the headline, not the header\'s "today"', () => {
+    const m = meta('<html><body><div class="topbar"><span>الأحد 10 مارس 2024</span></div><h1>عنوان الخبر</h1><div><span>نشر: ٨ مارس ٢٠٢٤ - ٠٩:٠٠</span></div><p>نص.</p></body></html>');
+    expect(m.published).toBe('2024-03-08T09:00:00');
+    expect(m.dates.published?.source).toBe('text');
+  });
   it('ignores dates in hidden nodes, asides and comments', () => {
     const m = meta('<html><body><h1>T</h1><div class="date" hidden>1 May 2024</div><aside><span class="date">2 May 2024</span></aside><div class="comments"><time datetime="2024-05-03">3</time></div><span class="post-date">4 May 2024</span></body></html>');
     expect(m.published).toBe('2024-05-04');
