@@ -58,7 +58,7 @@ export function formatHits(result: SearchResult, options: { color: boolean }): s
     lines.push(`     ${paint(DIM, `${hit.url}  id ${hit.id}${hit.score ? `  score ${hit.score}` : ''}`)}`);
   });
   const last = result.offset + result.hits.length;
-  lines.push(result.total === 0 ? 'no matches' : `${result.offset + 1}-${last} of ${result.total}${last < result.total ? ` (next: --page ${Math.floor(last / result.limit) + 1})` : ''}`);
+  lines.push(result.total === 0 ? 'no matches' : `${result.offset + 1}-${last} of ${result.totalExact ? '' : 'more than '}${result.total}${last < result.total ? ` (next: --page ${Math.floor(last / result.limit) + 1})` : ''}`);
   return `${lines.join('\n')}\n`;
 }
 

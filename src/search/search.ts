@@ -41,8 +41,10 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[];
-  /** How many articles match in all. */
+  /** How many articles match in all; a lower bound when `totalExact` is false. */
   total: number;
+  /** False when more than MAX_RANKED articles match and only that many were counted. */
+  totalExact: boolean;
   offset: number;
   limit: number;
   /** Why nothing was searched (a query of only stop-words or punctuation), else null. */
@@ -86,6 +88,63 @@ export function whereSql(where: SqlCondition[]): { sql: string; params: (string 
   return { sql: where.length === 0 ? '' : `WHERE ${where.map((w) => w.sql).join(' AND ')}`, params: where.flatMap((w) => w.params) };
 }
 
+/*
+ * Scale rule: FTS5 scores every match before it can sort, so a word in half of a million
+ * articles would cost hundreds of milliseconds. Relevance is therefore computed over the
+ * MAX_RANKED most recently indexed matches (found by walking the match list backwards by rowid,
+ * which FTS5 does natively), and the total is then reported as "more than MAX_RANKED".
+ * Queries with fewer matches (nearly all specific ones) are ranked and counted exactly.
+ */
+export const MAX_RANKED = 20_000;
+
+interface Ranked {
+  rows: { id: string; score: number }[];
+  total: number;
+  totalExact: boolean;
+}
+
+/** The rowid below which matches are not ranked, or null when there are at most MAX_RANKED matches. */
+function rankCutoff(db: Database.Database, plan: MatchPlan, key: string): number | null {
+  const { sql, params } = whereSql(plan.where);
+  const row = db.prepare(`SELECT ${key} AS r FROM ${plan.from} ${sql} ORDER BY ${key} DESC LIMIT 1 OFFSET ${MAX_RANKED}`).get(...params) as { r: number } | undefined;
+  return row === undefined ? null : row.r;
+}
+
+function countMatches(db: Database.Database, plan: MatchPlan, cutoff: number | null): { total: number; totalExact: boolean } {
+  if (cutoff !== null) return { total: MAX_RANKED, totalExact: false };
+  const { sql, params } = whereSql(plan.where);
+  return { total: (db.prepare(`SELECT count(*) AS n FROM ${plan.from} ${sql}`).get(...params) as { n: number }).n, totalExact: true };
+}
+
+function rankByRelevance(db: Database.Database, plan: MatchPlan, limit: number, offset: number): Ranked {
+  const cutoff = rankCutoff(db, plan, 'f.rowid');
+  const where = cutoff === null ? plan.where : [...plan.where, { sql: 'f.rowid > ?', params: [cutoff] }];
+  const { sql, params } = whereSql(where);
+  const rows = db
+    .prepare(`SELECT d.article_id AS id, ${BM25} AS score FROM ${plan.from} ${sql} ORDER BY score, d.rowid DESC LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset) as { id: string; score: number }[];
+  return { rows, ...countMatches(db, plan, cutoff) };
+}
+
+/** Newest first among all matches: the published-date index is walked and each row checked against the match set. */
+function rankByDate(db: Database.Database, plan: MatchPlan, limit: number, offset: number): Ranked {
+  const [match, ...filters] = plan.where;
+  const inMatch = { sql: 'd.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)', params: match!.params };
+  const { sql, params } = whereSql([inMatch, ...filters]);
+  const rows = db
+    .prepare(`SELECT d.article_id AS id, 0 AS score FROM search_docs d ${sql} ORDER BY d.published IS NULL, d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset) as { id: string; score: number }[];
+  return { rows, ...countMatches(db, plan, rankCutoff(db, plan, 'f.rowid')) };
+}
+
+function listByDate(db: Database.Database, plan: MatchPlan, limit: number, offset: number): Ranked {
+  const { sql, params } = whereSql(plan.where);
+  const rows = db
+    .prepare(`SELECT d.article_id AS id, 0 AS score FROM ${plan.from} ${sql} ORDER BY d.published IS NULL, d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset) as { id: string; score: number }[];
+  return { rows, ...countMatches(db, plan, rankCutoff(db, plan, 'd.rowid')) };
+}
+
 interface HitRow {
   id: string;
   url: string;
@@ -103,19 +162,13 @@ export function searchDatabase(db: Database.Database, query: string | ParsedQuer
   const limit = Math.min(1000, Math.max(1, Math.floor(options.limit ?? 20)));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const parsed = typeof query === 'string' ? parseQuery(query) : query;
-  if (parsed.notice !== null) return { hits: [], total: 0, offset, limit, notice: parsed.notice };
+  if (parsed.notice !== null) return { hits: [], total: 0, totalExact: true, offset, limit, notice: parsed.notice };
   if (options.syncIndex !== false) indexPendingArticles(db);
   const plan = planQuery(parsed, options.filters ?? emptyFilters());
-  const { sql: where, params } = whereSql(plan.where);
   const order = options.order ?? (plan.scored ? 'relevance' : 'newest');
-  const score = plan.scored ? BM25 : '0';
-  const orderBy = order === 'newest' || !plan.scored
-    ? 'd.published IS NULL, d.published DESC, d.rowid DESC'
-    : 'score, d.rowid DESC';
-  const rows = db
-    .prepare(`SELECT d.article_id AS id, ${score} AS score FROM ${plan.from} ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
-    .all(...params, limit, offset) as { id: string; score: number }[];
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${plan.from} ${where}`).get(...params) as { n: number }).n;
+  const { rows, total, totalExact } = plan.scored
+    ? (order === 'relevance' ? rankByRelevance(db, plan, limit, offset) : rankByDate(db, plan, limit, offset))
+    : listByDate(db, plan, limit, offset);
 
   const readHit = db.prepare<[string], HitRow>(`SELECT id, url, host,
       json_extract(record, '$.title') AS title, json_extract(record, '$.published') AS published,
@@ -139,7 +192,7 @@ export function searchDatabase(db: Database.Database, query: string | ParsedQuer
       score: plan.scored ? Math.round(-row.score * 1000) / 1000 : 0,
     });
   }
-  return { hits, total, offset, limit, notice: null };
+  return { hits, total, totalExact, offset, limit, notice: null };
 }
 
 /** The body snippet around the matches; the description when only it matches; else the lead. */

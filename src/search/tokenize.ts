@@ -28,10 +28,39 @@ const PIECE = /[\p{L}\p{N}]+/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const MAX_TOKEN_CHARS = 64;
 
-function pushPiece(out: Token[], start: number, end: number, piece: string): void {
-  if (piece.length > MAX_TOKEN_CHARS) return;
-  const { stem, alts } = stemToken(piece);
-  out.push({ start, end, norm: piece, stem, alts });
+type Piece = Pick<Token, 'norm' | 'stem' | 'alts'>;
+
+function piecesOf(run: string): Piece[] {
+  const pieces: Piece[] = [];
+  const add = (word: string): void => {
+    if (word.length > MAX_TOKEN_CHARS) return;
+    const { stem, alts } = stemToken(word);
+    pieces.push({ norm: word, stem, alts });
+  };
+  for (const piece of normalizeText(run).matchAll(PIECE)) {
+    const word = piece[0];
+    if (CJK.test(word)) for (const ch of word) add(ch);
+    else add(word);
+  }
+  return pieces;
+}
+
+/*
+ * Word forms repeat (a few thousand forms make most of any news text), and normalizing and
+ * stemming one costs a microsecond or more, so the pieces of each form are cached. The cache is
+ * bounded: when full it is emptied and refills with the forms in use.
+ */
+const CACHE_LIMIT = 200_000;
+const cache = new Map<string, Piece[]>();
+
+function cachedPieces(run: string): Piece[] {
+  let pieces = cache.get(run);
+  if (pieces === undefined) {
+    pieces = piecesOf(run);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(run, pieces);
+  }
+  return pieces;
 }
 
 /** Splits text into tokens with offsets into the original text. */
@@ -40,15 +69,7 @@ export function tokenize(text: string): Token[] {
   for (const run of text.matchAll(WORD_RUN)) {
     const start = run.index;
     const end = start + run[0].length;
-    const norm = normalizeText(run[0]);
-    for (const piece of norm.matchAll(PIECE)) {
-      const word = piece[0];
-      if (CJK.test(word)) {
-        for (const ch of word) pushPiece(out, start, end, ch);
-      } else {
-        pushPiece(out, start, end, word);
-      }
-    }
+    for (const p of cachedPieces(run[0])) out.push({ start, end, norm: p.norm, stem: p.stem, alts: p.alts });
   }
   return out;
 }

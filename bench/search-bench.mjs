@@ -1,0 +1,206 @@
+// Search at corpus scale: builds synthetic corpora (Arabic and English news-like text), indexes
+// them with marsad's search index and measures the indexing rate and query latency (p50/p95)
+// for typical queries. Articles go into the store's articles table in bulk SQL (the store's own
+// saveArticle is not what is measured); indexing is the search module's indexPendingArticles.
+// Usage: npm run build && node bench/search-bench.mjs [--sizes 10000,1000000] [--reps 30] [--out bench/search-results.md]
+// The 1,000,000 run takes several minutes (and about 3 GB of disk); the default is 10,000.
+import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../dist/store/index.js';
+import { indexPendingArticles, searchDatabase } from '../dist/search/index.js';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+const sizes = (args.sizes ?? '10000').split(',').map(Number);
+const reps = Number(args.reps ?? 30);
+const out = args.out ?? null;
+
+// Deterministic pseudo-random numbers (mulberry32), so runs are comparable.
+function rng(seed) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = rng(42);
+const pick = (list) => list[Math.floor(rand() * list.length)];
+
+const AR_WORDS = `الحكومة وزير الخارجية الرئيس غزة لبنان مصر الأردن العراق سوريا النفط أسعار الأسواق الاقتصاد الانتخابات البرلمان
+المفاوضات الاتفاق وقف إطلاق النار المساعدات الإنسانية المستشفى الصحة التعليم المدارس الطلاب الجامعة الكهرباء الطاقة المياه
+الزراعة القمح الخبز التضخم البنك المركزي الفائدة الدولار الليرة الجنيه الدينار الموازنة العجز الضرائب الاستثمار الشركات
+المصانع العمال البطالة الشباب المرأة الأطفال اللاجئين الحدود الجيش الأمن الشرطة المحكمة القضاء الدستور الحزب المعارضة
+المظاهرات الاحتجاجات الصحفيين الإعلام التلفزيون الرياضة المنتخب كرة القدم المباراة البطولة الفريق الملعب الثقافة المهرجان
+السينما الكتاب المعرض الفنانين التراث السياحة الفنادق الطيران المطار القطار الطرق المدينة القرية المحافظة البلدية السكان`.split(/\s+/);
+const AR_GLUE = 'في من على إلى عن مع بعد قبل خلال التي الذي هذا هذه قال أعلن أكد أشار وقال وأضاف حيث كما أن'.split(' ');
+const AR_CLITICS = ['', '', '', 'و', 'ب', 'ل', 'ف'];
+const EN_WORDS = `government minister foreign president election parliament budget council market prices oil energy economy inflation bank
+interest rates dollar currency workers unemployment strike union hospital health schools students university teachers police
+court judge law constitution party opposition protest journalists media television football match championship team stadium
+festival cinema museum tourism hotels airport railway roads city village province residents water climate heatwave storm
+flood drought farmers wheat bread exports imports trade tariffs investment companies factories technology startup internet`.split(/\s+/);
+const EN_GLUE = 'the of and in to a for on with as by at from that said was were is are has have'.split(' ');
+const SITES = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? `akhbar${i}.example` : `news${i}.example.com`));
+
+/*
+ * Vocabulary with a realistic long tail: the real words above are spread over the first ranks
+ * (every 40th rank) of a 40,000-form vocabulary filled with synthetic forms, and words are drawn
+ * with P(rank) ∝ 1/rank (Zipf), as in natural text.
+ */
+const VOCAB_SIZE = 40_000;
+function vocabulary(real, letters, minLen, maxLen) {
+  const vocab = [];
+  for (let r = 0; r < VOCAB_SIZE; r++) {
+    if (r % 40 === 0 && r / 40 < real.length) vocab.push(real[r / 40]);
+    else {
+      const n = minLen + Math.floor(rand() * (maxLen - minLen + 1));
+      let w = '';
+      for (let i = 0; i < n; i++) w += letters[Math.floor(rand() * letters.length)];
+      vocab.push(w);
+    }
+  }
+  return vocab;
+}
+const AR_VOCAB = vocabulary(AR_WORDS, 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي', 3, 7);
+const EN_VOCAB = vocabulary(EN_WORDS, 'abcdefghiklmnoprstuvwy', 4, 9);
+const zipfRank = () => Math.min(VOCAB_SIZE - 1, Math.floor(Math.exp(rand() * Math.log(VOCAB_SIZE + 1))) - 1);
+
+function arabicSentence() {
+  const words = [];
+  const n = 8 + Math.floor(rand() * 10);
+  for (let i = 0; i < n; i++) words.push(rand() < 0.35 ? pick(AR_GLUE) : pick(AR_CLITICS) + AR_VOCAB[zipfRank()]);
+  return `${words.join(' ')}.`;
+}
+function englishSentence() {
+  const words = [];
+  const n = 8 + Math.floor(rand() * 12);
+  for (let i = 0; i < n; i++) words.push(rand() < 0.4 ? pick(EN_GLUE) : EN_VOCAB[zipfRank()]);
+  return `${words.join(' ')}.`;
+}
+
+function article(i) {
+  const ar = rand() < 0.6;
+  const sentence = ar ? arabicSentence : englishSentence;
+  const paragraphs = Array.from({ length: 3 + Math.floor(rand() * 5) }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, sentence).join(' '));
+  const text = paragraphs.join('\n\n');
+  const domain = pick(SITES);
+  const url = `https://${domain}/news/${i}`;
+  const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(rand() * 700) * 86_400_000).toISOString().slice(0, 10);
+  return {
+    url, canonicalUrl: url, id: `b${i.toString(16).padStart(15, '0')}`, site: { name: domain, domain },
+    title: sentence().slice(0, 90), description: null, authors: [ar ? 'أحمد علي' : 'Jane Doe'], published: `${day}T10:00:00+03:00`,
+    modified: null, language: ar ? 'ar' : 'en', direction: ar ? 'rtl' : 'ltr', image: null, section: ar ? 'سياسة' : 'World', tags: [],
+    blocks: paragraphs.map((p) => ({ type: 'paragraph', text: p })), text, links: { inBody: [], related: [] },
+    wordCount: text.split(/\s+/).length, contentHash: null, extraction: { method: 'synthetic', confidence: 1, trace: [] },
+  };
+}
+
+const QUERIES = {
+  // the most frequent content words of each language
+  'common word': ['الحكومه', 'government', 'وزير', 'minister'],
+  'mid-frequency word': ['الاقتصاد', 'المستشفي', 'election', 'hospital'],
+  'rare word': ['الفنادق', 'المهرجان', 'drought', 'tariffs'],
+  'two words': ['اسعار النفط', 'وزير الخارجيه', 'oil prices', 'bank inflation'],
+  phrase: ['"وزير الخارجيه"', '"foreign minister"', '"الرييس الحكومه"', '"government minister"'],
+  'word + site': ['النفط site:akhbar2.example', 'election site:news3.example.com'],
+  'word + lang + date': ['الانتخابات lang:ar after:2025-01', 'budget lang:en after:2024-06 before:2025-01'],
+  'newest order': ['غزه', 'hospital'],
+};
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];
+}
+
+async function run(size) {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-search-bench-'));
+  const store = new SqliteStore({ path: join(dir, 'bench.db') });
+  const db = store.db;
+  const insert = db.prepare(`INSERT INTO articles (id, canonical_url, url, host, title, published, language, word_count, change_hash,
+    version, first_seen_at, last_fetched_at, last_changed_at, next_recrawl_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 0, 0, 0, ?)`);
+  const started = performance.now();
+  const batch = db.transaction((from, to) => {
+    for (let i = from; i < to; i++) {
+      const a = article(i);
+      insert.run(a.id, a.url, a.url, a.site.domain, a.title, a.published, a.language, a.wordCount, a.id, JSON.stringify(a));
+    }
+  });
+  for (let i = 0; i < size; i += 5000) batch(i, Math.min(size, i + 5000));
+  const storeSeconds = (performance.now() - started) / 1000;
+  const t0 = performance.now();
+  let last = 0;
+  indexPendingArticles(db, {
+    batchSize: 2000,
+    onBatch: (p) => {
+      if (p.indexed - last >= 100_000) {
+        last = p.indexed;
+        process.stderr.write(`  indexed ${p.indexed}\n`);
+      }
+    },
+  });
+  const indexSeconds = (performance.now() - t0) / 1000;
+  db.exec("INSERT INTO search_fts(search_fts) VALUES ('optimize')");
+  const words = db.prepare("SELECT sum(word_count) AS n FROM articles").get().n;
+  const bytes = statSync(join(dir, 'bench.db')).size;
+
+  const perType = {};
+  const all = [];
+  for (const [type, queries] of Object.entries(QUERIES)) {
+    const times = [];
+    let hits = 0;
+    for (const q of queries) searchDatabase(db, q, { order: type === 'newest order' ? 'newest' : undefined }); // warm-up
+    for (let r = 0; r < reps; r++) {
+      for (const q of queries) {
+        const t = performance.now();
+        const res = searchDatabase(db, q, { limit: 20, order: type === 'newest order' ? 'newest' : undefined });
+        times.push(performance.now() - t);
+        hits += res.total;
+      }
+    }
+    times.sort((a, b) => a - b);
+    all.push(...times);
+    perType[type] = { p50: percentile(times, 0.5), p95: percentile(times, 0.95), avgTotal: Math.round(hits / (reps * queries.length)) };
+  }
+  all.sort((a, b) => a - b);
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { size, storeSeconds, indexSeconds, rate: size / indexSeconds, words, bytes, perType, p50: percentile(all, 0.5), p95: percentile(all, 0.95) };
+}
+
+const results = [];
+for (const size of sizes) {
+  process.stderr.write(`corpus of ${size} articles…\n`);
+  const r = await run(size);
+  results.push(r);
+  process.stderr.write(`  index ${r.rate.toFixed(0)} articles/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms\n`);
+}
+
+const ms = (x) => x.toFixed(2);
+const lines = [
+  '# Search benchmark',
+  '',
+  `Command: \`npm run build && node bench/search-bench.mjs --sizes ${sizes.join(',')} --reps ${reps}\``,
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
+  '',
+  'Synthetic news-like articles, 60 % Arabic (with clitics) and 40 % English, Zipf-distributed over 40,000 word forms\n' +
+  'per language, 40 sites, dates over two years,',
+  'about 200 words each. Latency is `searchDatabase()` end to end: parse, FTS5 match with bm25, filters, the total',
+  'count, 20 hits read from the store and their snippets cut from the original text.',
+  '',
+  '| articles | words | DB size | index rate (articles/s) | query p50 (ms) | query p95 (ms) |',
+  '|---:|---:|---:|---:|---:|---:|',
+  ...results.map((r) => `| ${r.size.toLocaleString('en')} | ${(r.words / 1e6).toFixed(1)} M | ${(r.bytes / 2 ** 20).toFixed(0)} MB | ${r.rate.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} |`),
+  '',
+  ...results.flatMap((r) => [
+    `## ${r.size.toLocaleString('en')} articles, by query type`,
+    '',
+    '| query type | p50 (ms) | p95 (ms) | matches per query |',
+    '|---|---:|---:|---:|',
+    ...Object.entries(r.perType).map(([t, v]) => `| ${t} | ${ms(v.p50)} | ${ms(v.p95)} | ${v.avgTotal.toLocaleString('en')} |`),
+    '',
+  ]),
+];
+const report = `${lines.join('\n')}\n`;
+if (out) writeFileSync(out, report);
+process.stdout.write(report);
