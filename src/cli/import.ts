@@ -44,8 +44,8 @@ export function formatImportSummary(p: ImportProgress): string {
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('import WARC/WARC.gz files (HTML responses are extracted) and JSONL article records; idempotent, resumable per file')
-    .argument('<paths...>', 'files or directories (walked for .warc, .warc.gz, .jsonl, .jsonl.gz)')
+    .description('import WARC/WARC.gz files (HTML responses are extracted), JSONL article records and naive text dumps (repaired); idempotent, resumable per file')
+    .argument('<paths...>', 'files or directories (walked for .warc, .warc.gz, .jsonl, .jsonl.gz, and .txt text dumps)')
     .option('-j, --jobs <n>', 'worker threads for extraction', parseIntFlag('--jobs', 1), 1)
     .option('--host <host>', 'only pages of this host and its subdomains (repeatable)', collect)
     .option('--lang <code>', 'only pages in this language, e.g. ar (repeatable)', collect)

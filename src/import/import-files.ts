@@ -13,10 +13,11 @@ import { databaseOf } from '../search/search.js';
 import { indexPendingArticles } from '../search/sqlite-index.js';
 import type { Store } from '../store/index.js';
 import { createPageExtractor, type PageExtractor } from './extract-pages.js';
-import { readJsonlFile } from './jsonl.js';
+import { readJsonlFile, type JsonlLine } from './jsonl.js';
+import { readTextDumps } from './text-dump.js';
 import { emptySkipCounts, hostMatches, keepBeforeExtraction, languageMatches, readWarcPages, type PageFilters, type SkipCounts, type WarcPage } from './warc-pages.js';
 
-export type ImportFormat = 'warc' | 'jsonl';
+export type ImportFormat = 'warc' | 'jsonl' | 'text';
 
 export interface ImportProgress {
   bytesRead: number;
@@ -46,6 +47,7 @@ export interface ImportOptions {
 const FORMAT_BY_NAME: [RegExp, ImportFormat][] = [
   [/\.warc(\.gz)?$/i, 'warc'],
   [/\.jsonl(\.gz)?$/i, 'jsonl'],
+  [/\.txt$/i, 'text'],
 ];
 
 export function importFormatOf(path: string): ImportFormat | null {
@@ -75,7 +77,7 @@ async function collectFiles(inputs: readonly string[], warn: (m: string) => void
     }
     const format = importFormatOf(path);
     if (format === null) {
-      if (explicit) warn(`${path}: not a .warc, .warc.gz, .jsonl or .jsonl.gz file; skipped`);
+      if (explicit) warn(`${path}: not a .warc, .warc.gz, .jsonl, .jsonl.gz or .txt file; skipped`);
       return;
     }
     out.push({ path: resolve(path), size: info.size, mtimeMs: Math.floor(info.mtimeMs), format });
@@ -137,9 +139,10 @@ export async function importFiles(store: Store, inputs: readonly string[], optio
           progress.bytesRead = before + n;
           report();
         };
+        const ctx = { filters, progress, save, warn, onBytes };
         const counts = file.format === 'warc'
-          ? await importWarc(file, extractor!, { filters, progress, save, warn, onBytes })
-          : await importJsonl(file, { filters, progress, save, warn, onBytes });
+          ? await importWarc(file, extractor!, ctx)
+          : await importRecords(file, file.format === 'jsonl' ? readJsonlFile(file.path, { onBytes }) : textRecords(file.path, onBytes), ctx);
         markDone(db, file, counts.records, counts.articles);
       }
       before += file.size;
@@ -202,11 +205,17 @@ async function importWarc(file: InputFile, extractor: PageExtractor, ctx: FileCo
   return { records, articles };
 }
 
-async function importJsonl(file: InputFile, ctx: FileContext): Promise<{ records: number; articles: number }> {
+async function* textRecords(path: string, onBytes: (n: number) => void): AsyncGenerator<JsonlLine> {
+  let line = 0;
+  for await (const article of readTextDumps(path, { onBytes })) yield { line: ++line, article };
+}
+
+/** JSONL records and repaired text dumps: already records, so only the filters apply. */
+async function importRecords(file: InputFile, lines: AsyncIterable<JsonlLine>, ctx: FileContext): Promise<{ records: number; articles: number }> {
   let records = 0;
   let articles = 0;
   const now = Date.now();
-  for await (const line of readJsonlFile(file.path, { onBytes: ctx.onBytes })) {
+  for await (const line of lines) {
     records++;
     ctx.progress.records++;
     if (line.error !== undefined) {
