@@ -40,3 +40,10 @@ export { renderArticle } from './pipeline/extract-page.js';
 export type { OutputFormat } from './pipeline/extract-options.js';
 export type { PageResult, PageError } from './pipeline/extract-page.js';
 export type { ExtractPagesOptions, FileResult } from './pipeline/extract-files.js';
+
+// search: Arabic-aware full-text search over the store
+export * from './search/index.js';
+
+// export and import: corpus formats in and out
+export * from './export/index.js';
+export * from './import/index.js';
