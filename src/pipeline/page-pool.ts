@@ -13,7 +13,11 @@ export interface PagePoolOptions {
   size?: number;
   /** Wall-clock limit for one page, after which its worker is stopped and replaced. */
   deadlineMs: number;
-  /** Heap limit for each worker, so one huge page fails alone instead of taking the process down. */
+  /**
+   * Heap limit for each worker (default 4096 MB): a page that needs more fails alone with
+   * WORKER_CRASHED. The input cap (50 MiB) is what keeps pages far below it; limits under
+   * about 64 MB are not safe, as V8 may then abort the whole process instead of the worker.
+   */
   maxHeapMb?: number;
 }
 
