@@ -2,18 +2,24 @@
 // them with marsad's search index and measures the indexing rate and query latency (p50/p95)
 // for typical queries. Articles go into the store's articles table in bulk SQL (the store's own
 // saveArticle is not what is measured); indexing is the search module's indexPendingArticles.
-// Usage: npm run build && node bench/search-bench.mjs [--sizes 10000,1000000] [--reps 30] [--out bench/search-results.md]
+// Usage: npm run build && node bench/search-bench.mjs [--sizes 10000,1000000] [--reps 30] [--export] [--out bench/search-results.md]
 // The 1,000,000 run takes several minutes (and about 3 GB of disk); the default is 10,000.
 import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../dist/store/index.js';
 import { indexPendingArticles, searchDatabase } from '../dist/search/index.js';
+import { exportJsonl, exportParquet, selectArticles } from '../dist/export/index.js';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { setInterval, clearInterval } from 'node:timers';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
 const sizes = (args.sizes ?? '10000').split(',').map(Number);
 const reps = Number(args.reps ?? 30);
 const out = args.out ?? null;
+// --export: also export the whole corpus to JSONL and Parquet (to /dev/null), with the peak RSS
+const withExport = 'export' in args;
 
 // Deterministic pseudo-random numbers (mulberry32), so runs are comparable.
 function rng(seed) {
@@ -163,9 +169,29 @@ async function run(size) {
     perType[type] = { p50: percentile(times, 0.5), p95: percentile(times, 0.95), avgTotal: Math.round(hits / (reps * queries.length)) };
   }
   all.sort((a, b) => a - b);
+  const exports = withExport ? await measureExports(store) : null;
   await store.close();
   rmSync(dir, { recursive: true, force: true });
-  return { size, storeSeconds, indexSeconds, rate: size / indexSeconds, words, bytes, perType, p50: percentile(all, 0.5), p95: percentile(all, 0.95) };
+  return { exports, size, storeSeconds, indexSeconds, rate: size / indexSeconds, words, bytes, perType, p50: percentile(all, 0.5), p95: percentile(all, 0.95) };
+}
+
+/** Exports everything to /dev/null; memory must not grow with the corpus (records stream in batches). */
+async function measureExports(store) {
+  const rows = [];
+  for (const [format, write] of [['jsonl', exportJsonl], ['parquet', exportParquet]]) {
+    globalThis.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const sink = createWriteStream('/dev/null');
+    const t = performance.now();
+    const n = await write(selectArticles(store), sink);
+    sink.end();
+    await once(sink, 'close');
+    clearInterval(timer);
+    rows.push({ format, n, seconds: (performance.now() - t) / 1000, startMb: before / 2 ** 20, peakMb: peak / 2 ** 20 });
+  }
+  return rows;
 }
 
 const results = [];
@@ -199,6 +225,12 @@ const lines = [
     '|---|---:|---:|---:|',
     ...Object.entries(r.perType).map(([t, v]) => `| ${t} | ${ms(v.p50)} | ${ms(v.p95)} | ${v.avgTotal.toLocaleString('en')} |`),
     '',
+    ...(r.exports ? [
+      '| export (whole corpus to /dev/null) | records | seconds | RSS before (MB) | peak RSS (MB) |',
+      '|---|---:|---:|---:|---:|',
+      ...r.exports.map((e) => `| ${e.format} | ${e.n.toLocaleString('en')} | ${e.seconds.toFixed(1)} | ${e.startMb.toFixed(0)} | ${e.peakMb.toFixed(0)} |`),
+      '',
+    ] : []),
   ]),
 ];
 const report = `${lines.join('\n')}\n`;

@@ -46,6 +46,21 @@ export interface IndexPendingOptions {
   onBatch?: (progress: IndexProgress) => void;
 }
 
+/*
+ * FTS5 merges index segments as it goes; by default it merges as soon as 4 segments of a level
+ * exist. Merging at 16 made bulk indexing about 1.5× faster (bench/search-results.md) for a
+ * slightly larger number of segments to read per query. The setting lives in the index itself.
+ */
+const AUTOMERGE = 16;
+const tuned = new WeakSet<Database.Database>();
+
+function tuneIndex(db: Database.Database): void {
+  if (tuned.has(db)) return;
+  const row = db.prepare("SELECT v FROM search_fts_config WHERE k = 'automerge'").get() as { v: number } | undefined;
+  if (row?.v !== AUTOMERGE) db.exec(`INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', ${AUTOMERGE})`);
+  tuned.add(db);
+}
+
 /** Indexes every queued article; returns how many were indexed and removed. */
 export function indexPendingArticles(db: Database.Database, options: IndexPendingOptions = {}): IndexProgress {
   const batchSize = Math.max(1, options.batchSize ?? 500);
@@ -101,6 +116,7 @@ export function indexPendingArticles(db: Database.Database, options: IndexPendin
   for (;;) {
     const ids = pending.all(batchSize).map((r) => r.article_id);
     if (ids.length === 0) break;
+    tuneIndex(db);
     batch.immediate(ids);
     options.onBatch?.(progress);
   }
