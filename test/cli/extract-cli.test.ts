@@ -172,7 +172,7 @@ describe('a directory', () => {
     expect(run.stderr).toContain('no .html, .htm or .html.gz files');
   });
 
-  it('runs the `npm start` command on the bundled samples', async () => {
+  it('extracts the bundled samples, as `marsad extract samples --format jsonl`', async () => {
     const run = await runCli(['extract', 'samples', '--format', 'jsonl']);
     expect(run.code).toBe(0);
     const records = parseJsonLines(run.stdout);
