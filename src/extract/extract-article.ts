@@ -6,6 +6,7 @@
 import type { Article, Block, ExtractOptions } from './types.js';
 import { ExtractLimitError } from '../errors.js';
 import { parseHtml } from './dom/parse.js';
+import { limitDepth } from './dom/limit-depth.js';
 import { extractMetadata, resolveLanguage } from './metadata.js';
 import { extractBody } from './body/extract-body.js';
 import { guardInput } from './input-guard.js';
@@ -26,7 +27,8 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
     }
   };
   guardInput(html, { maxInputChars: options.maxInputChars, subject: options.url });
-  const doc = parseHtml(html);
+  const limited = limitDepth(html);
+  const doc = parseHtml(limited.html);
   checkBudget('parse');
   const meta = extractMetadata(doc, { url: options.url, fetchedAt: options.fetchedAt });
   checkBudget('metadata');
@@ -61,7 +63,11 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
     extraction: {
       method: body.method,
       confidence: body.confidence,
-      trace: [...meta.trace, ...body.trace],
+      trace: [
+        ...(limited.dropped > 0 ? [{ step: 'parse.depth', reason: `dropped ${limited.dropped} tags nested deeper than the parser's safe depth` }] : []),
+        ...meta.trace,
+        ...body.trace,
+      ],
       dates: meta.dates,
       ...(body.emptyReason ? { emptyReason: body.emptyReason } : {}),
     },
