@@ -6,10 +6,13 @@ import { ExtractLimitError, NotHtmlError } from '../errors.js';
 
 const SIGNATURES: [RegExp, string][] = [
   [/^%PDF-/, 'a PDF document'],
-  [/^\x89PNG/, 'a PNG image'],
+  // Binary signatures as they look after decoding: as Latin-1 bytes, or with the non-UTF-8
+  // bytes turned into U+FFFD by a UTF-8 decoder.
+  [/^(\x89|\ufffd)PNG/, 'a PNG image'],
   [/^GIF8[79]a/, 'a GIF image'],
   [/^\xff\xd8\xff/, 'a JPEG image'],
-  [/^\x1f\x8b/, 'gzip data (decompress it first, or give the file a .gz name)'],
+  [/^\ufffd{3}/, 'binary data (its first bytes are not text in any encoding; a JPEG image?)'],
+  [/^\x1f(\x8b|\ufffd)/, 'gzip data (decompress it first, or give the file a .gz name)'],
   [/^PK\x03\x04/, 'a ZIP archive'],
   [/^RIFF....WEBP/s, 'a WebP image'],
 ];
