@@ -6,7 +6,8 @@
  *
  * Rules (general, no site is named):
  * - The headline is the line repeated most often among short lines; the site name is a short
- *   line in the header block; the description is the first long line before the timestamps.
+ *   line in the header block (the lines before the timestamps; none without timestamps); the
+ *   description is the header block's first long line.
  * - ISO timestamp lines give published (earliest) and modified (latest, when later); a
  *   visible date line ("… (تم التحديث: …)") confirms them or stands in when there are none.
  * - URL lines are the image (an image file or image path) or related links.
@@ -144,8 +145,9 @@ export function repairDump(text: string, options: RepairOptions = {}): Article {
   const title = repeated ?? lines.find((l) => !URL_LINE.test(l) && !ISO_LINE.test(l)) ?? null;
   const titleKey = title ? key(title) : '';
   // The header block runs to the first timestamp (or URL); the description is its first long line.
-  const firstStamp = lines.findIndex((l) => ISO_LINE.test(l) || URL_LINE.test(l));
-  const headerEnd = firstStamp === -1 ? Math.min(lines.length, 4) : firstStamp;
+  // Without timestamps there is no header block (a clean "date URL / title / paragraphs" dump).
+  const firstStamp = lines.findIndex((l) => ISO_LINE.test(l));
+  const headerEnd = firstStamp === -1 ? 0 : firstStamp;
   let siteName: string | null = null;
   let descriptionIndex = -1;
   for (let i = 0; i < headerEnd; i++) {

@@ -110,6 +110,12 @@ describe('repair steps', () => {
     expect(mergeCopies([['b', 'd'], ['a', 'b', 'c', 'd', 'e']])).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(mergeCopies([['a', 'b', 'x', 'c'], ['a', 'b', 'c']])).toEqual(['a', 'b', 'x', 'c']);
   });
+  it('reads a clean dump (date URL, title, paragraphs) without taking paragraphs for a header', () => {
+    const a = repairDump('date 2024-01-01 https://e.example/a\nA title here\n\nThe first paragraph is long enough to look like a description line.\n\nShort one.\n\nThe third paragraph is here.\n');
+    expect(a.title).toBe('A title here');
+    expect(a.description).toBeNull();
+    expect(a.blocks.map((b) => b.text)).toEqual(['The first paragraph is long enough to look like a description line.', 'Short one.', 'The third paragraph is here.']);
+  });
   it('does not crash on empty or header-only input', () => {
     expect(repairDump('').blocks).toEqual([]);
     expect(repairDump('date 2024-01-01 https://example.org/a').published).toBe('2024-01-01');
