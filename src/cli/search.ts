@@ -7,7 +7,8 @@ import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/index.js';
 import { UsageError } from '../errors.js';
 import { filtersFromFlags, type FilterFlags, type SearchFilters } from '../search/query.js';
-import { search, type SearchHit, type SearchResult } from '../search/search.js';
+import { databaseOf, search, type SearchHit, type SearchResult } from '../search/search.js';
+import { countPendingArticles, indexPendingArticles } from '../search/sqlite-index.js';
 import { openStore, type Store } from '../store/index.js';
 import { parseIntFlag } from './crawl-runtime.js';
 
@@ -81,6 +82,13 @@ export function registerSearch(program: Command): void {
   addSearchFlags(command).action(async (words: string[], flags: SearchFlags) => {
     const { store } = await openExistingStore(flags);
     try {
+      // The first search after a crawl or an upgrade indexes what is new: say so when it is a lot.
+      const db = databaseOf(store);
+      const pending = countPendingArticles(db);
+      if (pending >= 1000) {
+        process.stderr.write(`marsad: indexing ${pending} articles for search…\n`);
+        indexPendingArticles(db);
+      }
       const result = await search(store, words.join(' '), {
         limit: flags.limit,
         offset: (flags.page - 1) * flags.limit,
