@@ -6,7 +6,7 @@
  *
  * Rules (general, no site is named):
  * - The headline is the line repeated most often among short lines; the site name is a short
- *   line in the header block (the lines before the timestamps; none without timestamps); the
+ *   line in the header block (before the timestamps, or after a headline repeated at the top); the
  *   description is the header block's first long line.
  * - ISO timestamp lines give published (earliest) and modified (latest, when later); a
  *   visible date line ("… (تم التحديث: …)") confirms them or stands in when there are none.
@@ -144,10 +144,13 @@ export function repairDump(text: string, options: RepairOptions = {}): Article {
   const repeated = lines.find((l) => (counts.get(key(l)) ?? 0) >= 2 && l.length <= 250 && !URL_LINE.test(l) && !ISO_LINE.test(l));
   const title = repeated ?? lines.find((l) => !URL_LINE.test(l) && !ISO_LINE.test(l)) ?? null;
   const titleKey = title ? key(title) : '';
-  // The header block runs to the first timestamp (or URL); the description is its first long line.
-  // Without timestamps there is no header block (a clean "date URL / title / paragraphs" dump).
+  // The header block runs to the first timestamp; without timestamps, a naive dump still shows
+  // itself by repeating the headline at the top, and its header ends at the first URL or date
+  // line. A clean "date URL / title / paragraphs" dump has no header block.
   const firstStamp = lines.findIndex((l) => ISO_LINE.test(l));
-  const headerEnd = firstStamp === -1 ? 0 : firstStamp;
+  const repeatedAtTop = lines.length > 1 && key(lines[0]!) === titleKey && key(lines[1]!) === titleKey;
+  const firstMark = lines.findIndex((l) => URL_LINE.test(l) || isDateLine(l));
+  const headerEnd = firstStamp !== -1 ? firstStamp : repeatedAtTop ? (firstMark === -1 ? Math.min(lines.length, 4) : firstMark) : 0;
   let siteName: string | null = null;
   let descriptionIndex = -1;
   for (let i = 0; i < headerEnd; i++) {
