@@ -23,6 +23,8 @@ export interface SearchOptions {
   highlight?: HighlightOptions;
   /** Index queued articles before searching (default true). */
   syncIndex?: boolean;
+  /** Relevance is computed over at most this many of the most recent matches (default MAX_RANKED). */
+  maxRanked?: number;
 }
 
 export interface SearchHit {
@@ -104,45 +106,52 @@ interface Ranked {
 }
 
 /** The rowid below which matches are not ranked, or null when there are at most MAX_RANKED matches. */
-function rankCutoff(db: Database.Database, plan: MatchPlan, key: string): number | null {
+function rankCutoff(db: Database.Database, plan: MatchPlan, key: string, maxRanked: number): number | null {
   const { sql, params } = whereSql(plan.where);
-  const row = db.prepare(`SELECT ${key} AS r FROM ${plan.from} ${sql} ORDER BY ${key} DESC LIMIT 1 OFFSET ${MAX_RANKED}`).get(...params) as { r: number } | undefined;
+  const row = db.prepare(`SELECT ${key} AS r FROM ${plan.from} ${sql} ORDER BY ${key} DESC LIMIT 1 OFFSET ${maxRanked}`).get(...params) as { r: number } | undefined;
   return row === undefined ? null : row.r;
 }
 
-function countMatches(db: Database.Database, plan: MatchPlan, cutoff: number | null): { total: number; totalExact: boolean } {
-  if (cutoff !== null) return { total: MAX_RANKED, totalExact: false };
+function countMatches(db: Database.Database, plan: MatchPlan, cutoff: number | null, maxRanked: number): { total: number; totalExact: boolean } {
+  if (cutoff !== null) return { total: maxRanked, totalExact: false };
   const { sql, params } = whereSql(plan.where);
   return { total: (db.prepare(`SELECT count(*) AS n FROM ${plan.from} ${sql}`).get(...params) as { n: number }).n, totalExact: true };
 }
 
-function rankByRelevance(db: Database.Database, plan: MatchPlan, limit: number, offset: number): Ranked {
-  const cutoff = rankCutoff(db, plan, 'f.rowid');
+function rankByRelevance(db: Database.Database, plan: MatchPlan, limit: number, offset: number, maxRanked: number): Ranked {
+  const cutoff = rankCutoff(db, plan, 'f.rowid', maxRanked);
   const where = cutoff === null ? plan.where : [...plan.where, { sql: 'f.rowid > ?', params: [cutoff] }];
   const { sql, params } = whereSql(where);
   const rows = db
     .prepare(`SELECT d.article_id AS id, ${BM25} AS score FROM ${plan.from} ${sql} ORDER BY score, d.rowid DESC LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as { id: string; score: number }[];
-  return { rows, ...countMatches(db, plan, cutoff) };
+  return { rows, ...countMatches(db, plan, cutoff, maxRanked) };
 }
 
-/** Newest first among all matches: the published-date index is walked and each row checked against the match set. */
-function rankByDate(db: Database.Database, plan: MatchPlan, limit: number, offset: number): Ranked {
+/*
+ * Newest first among all matches, not capped. With few matches (at most MAX_RANKED) they are
+ * looked up by rowid and sorted; with many, the published-date index is walked from the newest
+ * and each row checked against the match set, which finds a page of hits after a few rows.
+ * (DESC order puts undated articles, NULL, last.)
+ */
+function rankByDate(db: Database.Database, plan: MatchPlan, limit: number, offset: number, maxRanked: number): Ranked {
   const [match, ...filters] = plan.where;
+  const cutoff = rankCutoff(db, plan, 'f.rowid', maxRanked);
   const inMatch = { sql: 'd.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)', params: match!.params };
   const { sql, params } = whereSql([inMatch, ...filters]);
+  const from = cutoff === null ? 'search_docs d' : 'search_docs d INDEXED BY search_docs_published';
   const rows = db
-    .prepare(`SELECT d.article_id AS id, 0 AS score FROM search_docs d ${sql} ORDER BY d.published IS NULL, d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`)
+    .prepare(`SELECT d.article_id AS id, 0 AS score FROM ${from} ${sql} ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as { id: string; score: number }[];
-  return { rows, ...countMatches(db, plan, rankCutoff(db, plan, 'f.rowid')) };
+  return { rows, ...countMatches(db, plan, cutoff, maxRanked) };
 }
 
-function listByDate(db: Database.Database, plan: MatchPlan, limit: number, offset: number): Ranked {
+function listByDate(db: Database.Database, plan: MatchPlan, limit: number, offset: number, maxRanked: number): Ranked {
   const { sql, params } = whereSql(plan.where);
   const rows = db
-    .prepare(`SELECT d.article_id AS id, 0 AS score FROM ${plan.from} ${sql} ORDER BY d.published IS NULL, d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`)
+    .prepare(`SELECT d.article_id AS id, 0 AS score FROM ${plan.from} ${sql} ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as { id: string; score: number }[];
-  return { rows, ...countMatches(db, plan, rankCutoff(db, plan, 'd.rowid')) };
+  return { rows, ...countMatches(db, plan, rankCutoff(db, plan, 'd.rowid', maxRanked), maxRanked) };
 }
 
 interface HitRow {
@@ -166,9 +175,10 @@ export function searchDatabase(db: Database.Database, query: string | ParsedQuer
   if (options.syncIndex !== false) indexPendingArticles(db);
   const plan = planQuery(parsed, options.filters ?? emptyFilters());
   const order = options.order ?? (plan.scored ? 'relevance' : 'newest');
+  const maxRanked = Math.max(1, Math.floor(options.maxRanked ?? MAX_RANKED));
   const { rows, total, totalExact } = plan.scored
-    ? (order === 'relevance' ? rankByRelevance(db, plan, limit, offset) : rankByDate(db, plan, limit, offset))
-    : listByDate(db, plan, limit, offset);
+    ? (order === 'relevance' ? rankByRelevance(db, plan, limit, offset, maxRanked) : rankByDate(db, plan, limit, offset, maxRanked))
+    : listByDate(db, plan, limit, offset, maxRanked);
 
   const readHit = db.prepare<[string], HitRow>(`SELECT id, url, host,
       json_extract(record, '$.title') AS title, json_extract(record, '$.published') AS published,

@@ -138,6 +138,20 @@ describe('search', () => {
     expect((await search(store, '2026')).hits).toEqual([]);
   });
 
+  it('ranks a capped window of the most recent matches, and keeps newest-first exact', async () => {
+    // with a window of 2, غزه (3 matches) is ranked among the 2 most recently stored matches
+    const capped = await search(store, 'غزه', { maxRanked: 2 });
+    expect(capped.totalExact).toBe(false);
+    expect(capped.total).toBe(2);
+    expect(capped.hits.map((h) => h.id).sort()).toEqual([idOf.gaza2, idOf.sport].sort());
+    const newest = await search(store, 'غزه', { maxRanked: 2, order: 'newest' });
+    expect(newest.hits.map((h) => h.id)).toEqual([idOf.gaza2, idOf.sport, idOf.gaza]);
+    const listing = await search(store, 'section:سياسه', { maxRanked: 2 });
+    expect(listing.totalExact).toBe(false);
+    expect(listing.hits.map((h) => h.published)).toEqual([...listing.hits.map((h) => h.published)].sort().reverse());
+    expect((await search(store, 'غزه')).totalExact).toBe(true);
+  });
+
   it.each(['"', '*', ':', '-', '(', 'NEAR(', 'title:x', '"unclosed', 'a AND OR', '-"', '^x', '{body}:x'])('survives the typed syntax %s', async (q) => {
     const result = await search(store, q);
     expect(Array.isArray(result.hits)).toBe(true);
