@@ -65,7 +65,8 @@ export interface TitleResult {
 export function chooseTitle(input: TitleInputs): TitleResult {
   const structured = [input.jsonLdHeadline, input.microdataHeadline, input.ogTitle, input.documentTitle].filter((t): t is string => !!t && !!t.trim());
   const structuredKeys = structured.map(compareKey);
-  const visibleH1s = input.h1s.filter((h) => !h.hidden && !h.offside);
+  const shown = input.h1s.filter((h) => !h.hidden);
+  const visibleH1s = shown.some((h) => !h.offside) ? shown.filter((h) => !h.offside) : shown;
   let suffixSite: string | null = null;
   if (input.documentTitle) {
     const stripped = stripTitleSuffix(input.documentTitle, input.siteNames);

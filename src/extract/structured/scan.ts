@@ -42,7 +42,24 @@ const AUTHOR_HINT = /author|byline|writer|reporter|columnist|kateb|katib|signatu
 const TAG_HINT = /(^|[-_\s])(tags?|keywords?|topics?|tag-?list|post-?tags|article-?tags)($|[-_\s])/;
 const RELATED_HINT = /related|read-?more|more-?news|read-?also|also-?read|similar|recommend|more-?stories|more-?articles/;
 const BREADCRUMB_HINT = /breadcrumb/;
-const OFFSIDE_HINT = /today|current-?date|header-?date|top-?bar|comment|related|recommend|more-?(stories|articles|news)|read-?(also|more)|also-?read|most-?(read|popular|viewed)|trending|sidebar|ticker|breaking-?news|newsletter|(^|[-_\s])(widget|footer|aside)($|[-_\s])/;
+/**
+ * Offside regions, judged per class token: a token is offside when one of its dash/underscore
+ * segments names such a region ("sidebar", "related-posts", "comment-list") and none names a
+ * page layout ("has-sidebar", "layout-with-comments", "main-content-sidebar" are wrappers).
+ */
+const OFFSIDE_SEGMENTS = new Set(['sidebar', 'aside', 'widget', 'widgets', 'comment', 'comments', 'related', 'recommended', 'recommend', 'recommendations', 'trending', 'ticker', 'newsletter', 'today', 'topbar', 'mostread', 'popular', 'outbrain', 'taboola']);
+const LAYOUT_SEGMENTS = new Set(['has', 'with', 'layout', 'page', 'body', 'main', 'content', 'container', 'wrapper', 'wrap', 'col', 'column', 'grid', 'row', 'no', 'without', 'count', 'icon', 'btn', 'button', 'link']);
+const OFFSIDE_PHRASE = /most-?(read|popular|viewed)|more-?(stories|articles|news)|read-?(also|more)|also-?read|breaking-?news|current-?date|header-?date|top-?bar/;
+
+function isOffsideKey(hintKey: string): boolean {
+  if (OFFSIDE_PHRASE.test(hintKey)) return true;
+  for (const token of hintKey.split(/\s+/)) {
+    if (!token) continue;
+    const segments = token.split(/[-_]+/);
+    if (segments.some((g) => OFFSIDE_SEGMENTS.has(g)) && !segments.some((g) => LAYOUT_SEGMENTS.has(g))) return true;
+  }
+  return false;
+}
 /** One cheap pre-test for any hint above, so most class strings cost a single regex. */
 const ANY_HINT = /date|time|publish|posted|updated|modified|byline|author|auteur|autor|yazar|signature|writer|reporter|columnist|kat[ie]b|tag|keyword|topic|related|more|also|similar|recommend|breadcrumb|caption|meta|info|comment|popular|viewed|trending|sidebar|ticker|breaking|newsletter|widget|footer|aside|today|top-?bar/i;
 const LIMIT = 60;
@@ -94,7 +111,7 @@ export function scanPage(doc: Document): PageScan {
     // Class and id are tested raw (case-insensitive regexes); the joined key is built only for the few that hint at something.
     let hintKey = '';
     if ((cls !== undefined && ANY_HINT.test(cls)) || (id !== undefined && ANY_HINT.test(id))) hintKey = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
-    if (!(flag & OFFSIDE) && (name === 'aside' || name === 'nav' || (name === 'footer' && (el.parent as Element | null)?.name === 'body') || (hintKey !== '' && OFFSIDE_HINT.test(hintKey)))) flag |= OFFSIDE;
+    if (!(flag & OFFSIDE) && (name === 'aside' || name === 'nav' || (name === 'footer' && (el.parent as Element | null)?.name === 'body') || (hintKey !== '' && isOffsideKey(hintKey)))) flag |= OFFSIDE;
     // Hidden-ness is resolved lazily (ancestor check) for the few elements collected below.
     const hidden = false;
     const offside = (flag & OFFSIDE) !== 0;

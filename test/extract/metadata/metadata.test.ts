@@ -62,6 +62,11 @@ describe('dates: trust order, separation, sanity', () => {
     expect(m.published).toBe('2024-03-08T09:00:00');
     expect(m.dates.published?.source).toBe('text');
   });
+  it('a layout wrapper named after its sidebar is not offside', () => {
+    const m = meta('<html><body><div class="layout-with-sidebar"><h1>Headline</h1><time datetime="2024-06-01T10:00:00Z">1 June</time></div><div class="sidebar-widget"><time datetime="2024-05-01">x</time></div></body></html>');
+    expect(m.published).toBe('2024-06-01T10:00:00Z');
+    expect(m.title).toBe('Headline');
+  });
   it('ignores dates in hidden nodes, asides and comments', () => {
     const m = meta('<html><body><h1>T</h1><div class="date" hidden>1 May 2024</div><aside><span class="date">2 May 2024</span></aside><div class="comments"><time datetime="2024-05-03">3</time></div><span class="post-date">4 May 2024</span></body></html>');
     expect(m.published).toBe('2024-05-04');
