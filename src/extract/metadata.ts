@@ -16,7 +16,7 @@ import { chooseDates } from './dates/choose-dates.js';
 import { chooseTitle } from './fields/title.js';
 import { cleanAuthors } from './fields/authors.js';
 import { detectLanguage, normalizeLanguageTag } from './fields/language.js';
-import { absoluteUrl, canonicalFromLinks, findCaption, imageLinkFromLinks, relatedLinks } from './fields/links.js';
+import { absoluteUrl, canonicalFromLinks, findCaption, imageLinkFromLinks, labelledRelatedBoxes, relatedLinks } from './fields/links.js';
 import { breadcrumbTexts, sectionFromBreadcrumb, splitKeywords, tagLinkTexts, uniqueTags } from './fields/taxonomy.js';
 
 export interface Metadata {
@@ -169,7 +169,7 @@ export function extractMetadata(doc: Document, context: MetadataContext): Metada
   if (tagGroups.every((g) => g.length === 0)) tagGroups.push(splitKeywords(metas.get('keywords') ?? []));
   const tags = uniqueTags(tagGroups, siteNames);
 
-  const related = relatedLinks(scan.relatedHints, base, [base ?? null, canonicalUrl]);
+  const related = relatedLinks([...scan.relatedHints, ...labelledRelatedBoxes(scan.labels)], base, [base ?? null, canonicalUrl]);
   const structuredBody = (art ? firstString(art.articleBody, ld.byId, ['text']) : null) ?? md('articleBody');
 
   return {

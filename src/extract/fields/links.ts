@@ -72,7 +72,7 @@ export function relatedLinks(boxes: Seen[], base: string | undefined, self: Arra
   const out: string[] = [];
   const seen = new Set<string>();
   const taken = new Set<Element>();
-  for (const box of boxes) {
+  for (const box of [...boxes].sort((a, b) => a.order - b.order)) {
     if (box.hidden || taken.has(box.el)) continue;
     walkElements(box.el, (el) => {
       taken.add(el);
@@ -90,4 +90,35 @@ export function relatedLinks(boxes: Seen[], base: string | undefined, self: Arra
     });
   }
   return out;
+}
+
+const RELATED_LABEL = /^(?:(?:ا|إ|أ)قر(?:أ|ا|ء)\s+(?:أيضا|أيضاً|ايضا|ايضاً|كذلك)|مواضيع ذات صلة|أخبار ذات صلة|اخبار ذات صلة|ذات صلة|read (?:also|more)|related(?: (?:articles|stories|news|content|posts))?|see also|more on this(?: story)?|(?:à )?lire aussi|mehr zum thema|lesen sie auch|lea también|leer más|ayrıca (?:okuyun|bakınız)|ilgili haberler|читайте также)\s*[:：]?$/iu;
+
+/**
+ * Related boxes named by their label rather than their class: the label's parent when it is
+ * small (an inline "اقرأ أيضا: <a>" paragraph, a titled box), else the list right after it.
+ */
+export function labelledRelatedBoxes(labels: Seen[]): Seen[] {
+  const boxes: Seen[] = [];
+  for (const label of labels) {
+    if (label.hidden) continue;
+    const text = boundedText(label.el, 40);
+    if (!text || !RELATED_LABEL.test(text)) continue;
+    const parent = label.el.parent;
+    if (parent && parent.type === 'tag') {
+      const parentText = boundedText(parent as Element, 1500);
+      let anchors = 0;
+      if (parentText !== null) walkElements(parent as Element, (el) => {
+        if (el.name === 'a') anchors++;
+      });
+      if (parentText !== null && anchors > 0 && anchors <= 12) {
+        boxes.push({ ...label, el: parent as Element });
+        continue;
+      }
+    }
+    let next = label.el.nextSibling;
+    while (next && next.type !== 'tag') next = next.nextSibling;
+    if (next && /^(ul|ol|div|section)$/.test((next as Element).name)) boxes.push({ ...label, el: next as Element });
+  }
+  return boxes;
 }

@@ -32,6 +32,8 @@ export interface PageScan {
   breadcrumbHints: Seen[];
   figures: Seen[];
   relLinks: Array<Seen & { rel: string }>;
+  /** Headings and bold labels: "اقرأ أيضا" / "Read also" boxes are found from them. */
+  labels: Seen[];
   /** Small text elements just after an <h1>: where unlabelled date lines sit. */
   nearHeadline: Seen[];
   elementCount: number;
@@ -88,7 +90,7 @@ const OFFSIDE = 2;
 export function scanPage(doc: Document): PageScan {
   const scan: PageScan = {
     html: null, title: null, metas: [], links: [], jsonLd: [], microdata: [], times: [], h1s: [], dateHints: [], authorHints: [],
-    tagHints: [], relatedHints: [], breadcrumbHints: [], figures: [], relLinks: [], nearHeadline: [], elementCount: 0,
+    tagHints: [], relatedHints: [], breadcrumbHints: [], figures: [], relLinks: [], nearHeadline: [], labels: [], elementCount: 0,
   };
   let lastH1 = -1000;
   const nodes: ChildNode[] = [];
@@ -143,6 +145,11 @@ export function scanPage(doc: Document): PageScan {
         if (scan.h1s.length < 8) scan.h1s.push({ el, order, hidden, offside });
         if (scan.h1s.length <= 3) lastH1 = order;
         break;
+      case 'h2':
+      case 'h3':
+      case 'h4':
+        if (scan.labels.length < 80) scan.labels.push({ el, order, hidden, offside });
+        break;
       case 'span':
       case 'div':
       case 'p':
@@ -151,6 +158,7 @@ export function scanPage(doc: Document): PageScan {
       case 'em':
       case 'strong':
       case 'b':
+        if ((name === 'strong' || name === 'b') && scan.labels.length < 80) scan.labels.push({ el, order, hidden, offside });
         if (order - lastH1 <= 30 && scan.nearHeadline.length < 40 && el.children.length <= 3) scan.nearHeadline.push({ el, order, hidden, offside });
         break;
       case 'figure':

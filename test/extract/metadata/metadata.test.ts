@@ -121,6 +121,10 @@ describe('other fields', () => {
     expect(m.description).toBe('نص الوصف هنا.');
     expect(m.image).toEqual({ url: 'https://s.example/i/a.jpg', caption: null });
   });
+  it('related links from boxes named by their label, in page order, absolute', () => {
+    const m = meta('<html><body><h1>T</h1><p>نص الخبر.</p><p><strong>اقرأ أيضا:</strong> <a href="/news/2024/05/01/other-story">خبر آخر</a></p><p>نص.</p><h3>Read more</h3><ul><li><a href="https://x.example/a/second-story">Second</a></li></ul></body></html>', { url: 'https://x.example/news/this' });
+    expect(m.related).toEqual(['https://x.example/news/2024/05/01/other-story', 'https://x.example/a/second-story']);
+  });
   it('section from a JSON-LD breadcrumb when nothing else names it', () => {
     const m = meta(ld('[{"@type":"BreadcrumbList","itemListElement":[{"@type":"ListItem","position":2,"name":"Sport"},{"@type":"ListItem","position":1,"name":"Home"},{"@type":"ListItem","position":3,"name":"Cup final tonight"}]},{"@type":"NewsArticle","headline":"Cup final tonight"}]'));
     expect(m.section).toBe('Sport');
