@@ -40,10 +40,19 @@ function decodeWith(label: string | undefined, bytes: Uint8Array): { text: strin
   return { text: decoder.decode(bytes), encoding: decoder.encoding };
 }
 
+function bodyKind(bytes: Uint8Array, contentType: string | null): TextKind | null {
+  const kind = textKindOf(mediaType(contentType));
+  return kind === null && contentType === null ? sniffKind(bytes) : kind;
+}
+
+/** Would decodeBody give text (without decoding)? */
+export function hasText(bytes: Uint8Array, contentType: string | null): boolean {
+  return bodyKind(bytes, contentType) !== null;
+}
+
 /** Decoded text, or null for a body with no text media type. A missing type is sniffed as HTML or XML. */
 export function decodeBody(bytes: Uint8Array, contentType: string | null): { text: string; encoding: string } | null {
-  let kind = textKindOf(mediaType(contentType));
-  if (kind === null && contentType === null) kind = sniffKind(bytes);
+  const kind = bodyKind(bytes, contentType);
   if (kind === null) return null;
   if (kind === 'html') return decodeHtml(bytes, { contentType });
   const http = charsetFromContentType(contentType);

@@ -70,10 +70,16 @@ export interface FetchResult {
    * file fetched as a sitemap or feed (`.xml.gz`) is gunzipped too, within maxDecompressedBytes.
    */
   bytes: Buffer;
-  /** Decoded text for HTML, XML, JSON and text types; null for others (PDF, images…). */
-  text: string | null;
-  /** The WHATWG encoding name used for `text`. */
-  encoding: string | null;
+  /** Decoded text for HTML, XML, JSON and text types; null for others (PDF, images…). Decoded on first read. */
+  readonly text: string | null;
+  /** The WHATWG encoding name used for `text` (reading it decodes the body too). */
+  readonly encoding: string | null;
+  /**
+   * How to get `text` from `bytes` elsewhere (a worker thread) without reading `text` here:
+   * `decodeBody(bytes, decodeAs.contentType)`. Null when there is no text; absent in results
+   * not made by the fetcher (read `text` then).
+   */
+  decodeAs?: { contentType: string | null } | null;
   /** The server answered 304 to a conditional GET. */
   notModified: boolean;
   /** The content type was not accepted (see FetcherOptions.acceptBody); bytes is empty. */

@@ -1,14 +1,19 @@
 /**
  * One fetched HTML page -> what the crawler needs from it: the extracted record, its links,
  * its feed links and its rel=canonical. Pure and synchronous, so it runs the same on the main
- * thread and in a worker.
+ * thread and in a worker. Given the response bytes, it decodes them itself, so a worker
+ * thread pays for the decoding instead of the thread doing the I/O.
  */
-import { readPageLinks, type LinkInfo } from '../../discover/links.js';
 import { extractArticle } from '../../extract/extract-article.js';
 import type { Article } from '../../extract/types.js';
+import { decodeBody } from '../../fetch/decode-body.js';
+import { scanPageLinks, type PageLink } from './page-links.js';
+
+/** The page as text, or as the response bytes and the content type to decode them with. */
+export type PageSource = { html: string } | { bytes: Uint8Array; contentType: string | null };
 
 export interface AnalyzeTask {
-  html: string;
+  page: PageSource;
   url: string;
   /** ISO 8601. */
   fetchedAt: string;
@@ -20,21 +25,27 @@ export interface PageAnalysis {
   article: Article | null;
   /** Why extraction failed, when it did (the page is still used for links). */
   error: { code: string; message: string } | null;
-  links: LinkInfo[];
+  links: PageLink[];
   feeds: string[];
   canonical: string | null;
+}
+
+function pageText(page: PageSource): string {
+  if ('html' in page) return page.html;
+  return decodeBody(page.bytes, page.contentType)?.text ?? '';
 }
 
 export function analyzePage(task: AnalyzeTask): PageAnalysis {
   let article: Article | null = null;
   let error: PageAnalysis['error'] = null;
+  const html = pageText(task.page);
   try {
-    article = extractArticle(task.html, { url: task.url, fetchedAt: task.fetchedAt });
+    article = extractArticle(html, { url: task.url, fetchedAt: task.fetchedAt });
   } catch (cause) {
     const e = cause as { code?: string; message?: string };
     error = { code: e.code ?? 'EXTRACT', message: e.message ?? String(cause) };
   }
-  const page = readPageLinks(task.html, task.url);
+  const page = scanPageLinks(html, task.url);
   // The trace is for debugging one page; it is not worth carrying into the store.
   if (article) article = { ...article, extraction: { ...article.extraction, trace: [] } };
   return {

@@ -7,10 +7,10 @@
 import { gunzipSync } from 'node:zlib';
 import { classifyUrl } from '../../discover/classify-url.js';
 import { FEED_GUESS_PATHS, parseFeed } from '../../discover/feed.js';
-import type { LinkInfo } from '../../discover/links.js';
 import { parseSitemap } from '../../discover/sitemap.js';
 import type { FetchResult } from '../../fetch/types.js';
 import type { FrontierHints, FrontierInput, FrontierKind, FrontierState } from '../../store/store.js';
+import type { PageLink } from './page-links.js';
 import type { CrawlScope } from './scope.js';
 
 export const PRIORITY = {
@@ -104,7 +104,7 @@ export function feedItemCandidates(text: string, result: FetchResult, depth: num
   });
 }
 
-export function linkCandidates(links: readonly LinkInfo[], pageUrl: string, depth: number): Candidate[] {
+export function linkCandidates(links: readonly PageLink[], pageUrl: string, depth: number): Candidate[] {
   const out: Candidate[] = [];
   for (const link of links) {
     // nofollow links are usually ads, comments or partners: not the site's own articles.
@@ -133,10 +133,16 @@ export function toFrontierEntries(
   const entries: FrontierInput[] = [];
   let tooOld = 0;
   for (const c of candidates) {
+    // A URL string offered before (as found or canonical) was decided then: canonicalizing
+    // and scope-checking it again is most of the cost of a page's ~200 links, nearly all repeats.
+    if (context.seen.has(c.url)) continue;
+    context.seen.add(c.url);
     const verdict = context.scope.check(c.url, undefined, { patterns: context.patterns && c.kind === 'page' && c.hints.via !== 'seed' });
     if (!verdict.ok) continue;
-    if (context.seen.has(verdict.url)) continue;
-    context.seen.add(verdict.url);
+    if (verdict.url !== c.url) {
+      if (context.seen.has(verdict.url)) continue;
+      context.seen.add(verdict.url);
+    }
     if (c.kind === 'page' && olderThan(c.date, context.since)) {
       tooOld++;
       continue;
@@ -160,7 +166,7 @@ function samePath(a: string, b: string): boolean {
 /** A set that forgets everything when it grows past its limit (memory stays flat; the store is the truth). */
 export class SeenUrls {
   private set = new Set<string>();
-  constructor(private readonly limit = 500_000) {}
+  constructor(private readonly limit = 250_000) {}
   has(url: string): boolean {
     return this.set.has(url);
   }

@@ -11,6 +11,7 @@ import { articleId } from '../../extract/content-hash.js';
 import type { Article } from '../../extract/types.js';
 import type { Fetcher, FetchResult } from '../../fetch/types.js';
 import type { FrontierItem, FrontierOutcome, Store } from '../../store/store.js';
+import type { PageSource } from './analyze-page.js';
 import type { AnalyzePool } from './analyze-pool.js';
 import { PRIORITY, feedCandidates, feedItemCandidates, linkCandidates, olderThan, responseText, sitemapCandidates, type Candidate } from './discovery.js';
 import type { CrawlScope } from './scope.js';
@@ -36,8 +37,18 @@ export interface HandleContext {
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
+/** Whether the response has text, asked without decoding it (the analysis decodes it off this thread). */
+function hasText(result: FetchResult): boolean {
+  return result.decodeAs !== undefined ? result.decodeAs !== null : result.text !== null;
+}
+
 export function isHtmlResponse(result: FetchResult): boolean {
-  return result.text !== null && (result.contentType === null || HTML_TYPES.has(result.contentType));
+  return hasText(result) && (result.contentType === null || HTML_TYPES.has(result.contentType));
+}
+
+/** What the analysis reads: the raw bytes when the fetcher says how to decode them, else the text. */
+export function pageSource(result: FetchResult): PageSource {
+  return result.decodeAs ? { bytes: result.bytes, contentType: result.decodeAs.contentType } : { html: result.text ?? '' };
 }
 
 /**
@@ -134,7 +145,7 @@ async function processResult(ctx: HandleContext, item: FrontierItem, result: Fet
   const follow = ctx.options.followLinks ?? 'all';
   const urlClass = classifyUrl(result.finalUrl);
   const wantLinks = follow === 'all' || (follow === 'listings' && (urlClass !== 'article' || item.hints.via === 'seed'));
-  const analysis = await ctx.pool.run({ html: result.text!, url: result.finalUrl, fetchedAt: result.fetchedAt, wantLinks });
+  const analysis = await ctx.pool.run({ page: pageSource(result), url: result.finalUrl, fetchedAt: result.fetchedAt, wantLinks });
 
   const discovered: Candidate[] = [];
   if (item.hints.via === 'seed') discovered.push(...feedCandidates(result.finalUrl, analysis.feeds));

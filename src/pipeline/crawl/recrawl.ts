@@ -6,7 +6,7 @@
 import type { Fetcher, FetchResult } from '../../fetch/types.js';
 import type { RecrawlCandidate, Store } from '../../store/store.js';
 import { AnalyzePool } from './analyze-pool.js';
-import { isArticle, isHtmlResponse } from './handle-item.js';
+import { isArticle, isHtmlResponse, pageSource } from './handle-item.js';
 import { DEFAULT_RECRAWL_POLICY, nextRecrawlAt, type RecrawlPolicy } from './schedule.js';
 import type { CrawlLogger, ResponseSink } from './types.js';
 
@@ -114,7 +114,7 @@ async function recheck(options: RecrawlOptions, pool: AnalyzePool, policy: Recra
     await store.markChecked(c.id, unchangedCheck);
     return;
   }
-  const analysis = await pool.run({ html: result.text!, url: result.finalUrl, fetchedAt: result.fetchedAt, wantLinks: false });
+  const analysis = await pool.run({ page: pageSource(result), url: result.finalUrl, fetchedAt: result.fetchedAt, wantLinks: false });
   if (!isArticle(analysis.article, result.finalUrl, options)) {
     summary.notArticle++;
     await store.markChecked(c.id, unchangedCheck);
