@@ -1,8 +1,10 @@
 /**
  * The embedded store: one SQLite file through better-sqlite3, WAL mode, numbered migrations.
  * better-sqlite3 is synchronous; the async methods keep the Store contract that a networked
- * PostgreSQL store shares. Every write is its own transaction, so `kill -9` loses at most the
- * page being processed, never half of one.
+ * PostgreSQL store shares. Writes are group-committed (group-commit.ts): those requested in one
+ * event-loop turn share a transaction, each in its own savepoint, and a write's promise settles
+ * after the commit, so `kill -9` loses only writes nobody was told had happened, never half of
+ * one. Every read commits the queued writes first.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -30,6 +32,7 @@ import type {
 } from '../store.js';
 import { SqliteArticles } from './articles.js';
 import { SqliteFrontier } from './frontier.js';
+import { GroupCommit } from './group-commit.js';
 import { sqliteMigrations, type SqliteMigration } from './migrations/index.js';
 
 export interface SqliteStoreOptions {
@@ -83,8 +86,8 @@ export function migrateSqlite(db: Database.Database, migrations: readonly Sqlite
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
-  /** The underlying connection, for other SQLite-only modules (search, export). */
-  readonly db: Database.Database;
+  private readonly connection: Database.Database;
+  private readonly writes: GroupCommit;
   private readonly frontier: SqliteFrontier;
   private readonly articles: SqliteArticles;
   private readonly insertFetch: Database.Statement;
@@ -92,21 +95,28 @@ export class SqliteStore implements Store {
   constructor(options: SqliteStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     try {
-      this.db = new Database(options.path);
-      this.db.pragma('journal_mode = WAL');
+      this.connection = new Database(options.path);
+      this.connection.pragma('journal_mode = WAL');
       // NORMAL in WAL mode: a power cut may lose the last commits but never corrupts; a killed process loses nothing committed.
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('foreign_keys = ON');
-      this.db.pragma('busy_timeout = 5000');
-      migrateSqlite(this.db, options.migrations);
+      this.connection.pragma('synchronous = NORMAL');
+      this.connection.pragma('foreign_keys = ON');
+      this.connection.pragma('busy_timeout = 5000');
+      migrateSqlite(this.connection, options.migrations);
     } catch (error) {
       if (error instanceof StoreError) throw error;
       throw new StoreError(`cannot open the SQLite store "${options.path}": ${(error as Error).message}`, { cause: error, subject: options.path });
     }
-    this.frontier = new SqliteFrontier(this.db);
-    this.articles = new SqliteArticles(this.db);
-    this.insertFetch = this.db.prepare(`INSERT INTO fetch_log (url, host, kind, status, bytes, elapsed_ms, fetched_at,
+    this.writes = new GroupCommit(this.connection);
+    this.frontier = new SqliteFrontier(this.connection);
+    this.articles = new SqliteArticles(this.connection);
+    this.insertFetch = this.connection.prepare(`INSERT INTO fetch_log (url, host, kind, status, bytes, elapsed_ms, fetched_at,
       not_modified, error_code, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  }
+
+  /** The underlying connection, for other SQLite-only modules (search, export); queued writes are committed first. */
+  get db(): Database.Database {
+    this.writes.flush();
+    return this.connection;
   }
 
   async upsertSource(input: SourceInput): Promise<Source> {
@@ -122,72 +132,84 @@ export class SqliteStore implements Store {
   }
 
   async enqueue(entries: readonly FrontierInput[]): Promise<number> {
-    return this.frontier.enqueue(entries);
+    return this.writes.write(() => this.frontier.enqueue(entries));
   }
 
   async hostsWithWork(now: number): Promise<HostWork[]> {
+    this.writes.flush();
     return this.frontier.hostsWithWork(now);
   }
 
   async claim(options: ClaimOptions): Promise<FrontierItem[]> {
+    this.writes.flush();
     return this.frontier.claim(options);
   }
 
   async complete(id: number, outcome: FrontierOutcome): Promise<void> {
-    this.frontier.complete(id, outcome);
+    await this.writes.write(() => this.frontier.complete(id, outcome));
   }
 
   async releaseLeases(options?: { owner?: string; expiredBefore?: number }): Promise<number> {
+    this.writes.flush();
     return this.frontier.releaseLeases(options);
   }
 
   async getFrontierEntry(url: string): Promise<FrontierItem | null> {
+    this.writes.flush();
     return this.frontier.get(url);
   }
 
   async frontierCountsByHost(): Promise<Map<string, number>> {
+    this.writes.flush();
     return this.frontier.countsByHost();
   }
 
   async frontierCounts(): Promise<Record<FrontierState, number>> {
+    this.writes.flush();
     return this.frontier.counts();
   }
 
   async logFetch(entry: FetchLogEntry): Promise<void> {
-    this.insertFetch.run(entry.url, entry.host, entry.kind, entry.status, entry.bytes, Math.round(entry.elapsedMs),
-      entry.fetchedAt, entry.notModified ? 1 : 0, entry.errorCode ?? null, entry.error ?? null);
+    await this.writes.write(() => this.insertFetch.run(entry.url, entry.host, entry.kind, entry.status, entry.bytes, Math.round(entry.elapsedMs),
+      entry.fetchedAt, entry.notModified ? 1 : 0, entry.errorCode ?? null, entry.error ?? null));
   }
 
   async saveArticle(input: SaveArticleInput): Promise<SaveArticleResult> {
-    return this.articles.save(input);
+    return this.writes.write(() => this.articles.save(input));
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {
+    this.writes.flush();
     return this.articles.get(id);
   }
 
   async getArticleByUrl(canonicalUrl: string): Promise<StoredArticle | null> {
+    this.writes.flush();
     return this.articles.getByUrl(canonicalUrl);
   }
 
   async listVersions(id: string): Promise<ArticleVersion[]> {
+    this.writes.flush();
     return this.articles.versions(id);
   }
 
   async nearDuplicates(id: string): Promise<string[]> {
+    this.writes.flush();
     return this.articles.nearDuplicates(id);
   }
 
   async countArticles(filter?: { sourceIds?: number[] }): Promise<number> {
+    this.writes.flush();
     return this.articles.count(filter?.sourceIds);
   }
 
   async dueForRecrawl(options: { now: number; limit: number; all?: boolean; sourceIds?: number[] }): Promise<RecrawlCandidate[]> {
+    this.writes.flush();
     return this.articles.due(options);
   }
 
   async markChecked(id: string, check: RecrawlCheck): Promise<void> {
-    this.articles.markChecked(id, check);
+    await this.writes.write(() => this.articles.markChecked(id, check));
   }
 
   async stats(): Promise<StoreStats> {
