@@ -105,27 +105,27 @@ interface Ranked {
   totalExact: boolean;
 }
 
-/** The rowid below which matches are not ranked, or null when there are at most MAX_RANKED matches. */
-function rankCutoff(db: Database.Database, plan: MatchPlan, key: string, maxRanked: number): number | null {
+/**
+ * How many articles match, counting no further than maxRanked + 1, and when there are more, the
+ * rowid below which matches are not ranked. One walk of at most maxRanked + 1 matches when the
+ * query is specific; a second one, by rowid from the newest, only when it is not.
+ */
+function windowOf(db: Database.Database, plan: MatchPlan, key: string, maxRanked: number): { cutoff: number | null; total: number; totalExact: boolean } {
   const { sql, params } = whereSql(plan.where);
+  const n = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${plan.from} ${sql} LIMIT ${maxRanked + 1})`).get(...params) as { n: number }).n;
+  if (n <= maxRanked) return { cutoff: null, total: n, totalExact: true };
   const row = db.prepare(`SELECT ${key} AS r FROM ${plan.from} ${sql} ORDER BY ${key} DESC LIMIT 1 OFFSET ${maxRanked}`).get(...params) as { r: number } | undefined;
-  return row === undefined ? null : row.r;
-}
-
-function countMatches(db: Database.Database, plan: MatchPlan, cutoff: number | null, maxRanked: number): { total: number; totalExact: boolean } {
-  if (cutoff !== null) return { total: maxRanked, totalExact: false };
-  const { sql, params } = whereSql(plan.where);
-  return { total: (db.prepare(`SELECT count(*) AS n FROM ${plan.from} ${sql}`).get(...params) as { n: number }).n, totalExact: true };
+  return { cutoff: row?.r ?? null, total: maxRanked, totalExact: false };
 }
 
 function rankByRelevance(db: Database.Database, plan: MatchPlan, limit: number, offset: number, maxRanked: number): Ranked {
-  const cutoff = rankCutoff(db, plan, 'f.rowid', maxRanked);
+  const { cutoff, total, totalExact } = windowOf(db, plan, 'f.rowid', maxRanked);
   const where = cutoff === null ? plan.where : [...plan.where, { sql: 'f.rowid > ?', params: [cutoff] }];
   const { sql, params } = whereSql(where);
   const rows = db
     .prepare(`SELECT d.article_id AS id, ${BM25} AS score FROM ${plan.from} ${sql} ORDER BY score, d.rowid DESC LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as { id: string; score: number }[];
-  return { rows, ...countMatches(db, plan, cutoff, maxRanked) };
+  return { rows, total, totalExact };
 }
 
 /*
@@ -136,14 +136,14 @@ function rankByRelevance(db: Database.Database, plan: MatchPlan, limit: number, 
  */
 function rankByDate(db: Database.Database, plan: MatchPlan, limit: number, offset: number, maxRanked: number): Ranked {
   const [match, ...filters] = plan.where;
-  const cutoff = rankCutoff(db, plan, 'f.rowid', maxRanked);
+  const { cutoff, total, totalExact } = windowOf(db, plan, 'f.rowid', maxRanked);
   const inMatch = { sql: 'd.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)', params: match!.params };
   const { sql, params } = whereSql([inMatch, ...filters]);
   const from = cutoff === null ? 'search_docs d' : 'search_docs d INDEXED BY search_docs_published';
   const rows = db
     .prepare(`SELECT d.article_id AS id, 0 AS score FROM ${from} ${sql} ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as { id: string; score: number }[];
-  return { rows, ...countMatches(db, plan, cutoff, maxRanked) };
+  return { rows, total, totalExact };
 }
 
 function listByDate(db: Database.Database, plan: MatchPlan, limit: number, offset: number, maxRanked: number): Ranked {
@@ -151,7 +151,8 @@ function listByDate(db: Database.Database, plan: MatchPlan, limit: number, offse
   const rows = db
     .prepare(`SELECT d.article_id AS id, 0 AS score FROM ${plan.from} ${sql} ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as { id: string; score: number }[];
-  return { rows, ...countMatches(db, plan, rankCutoff(db, plan, 'd.rowid', maxRanked), maxRanked) };
+  const { total, totalExact } = windowOf(db, plan, 'd.rowid', maxRanked);
+  return { rows, total, totalExact };
 }
 
 interface HitRow {
