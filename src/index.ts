@@ -47,3 +47,16 @@ export * from './search/index.js';
 // export and import: corpus formats in and out
 export * from './export/index.js';
 export * from './import/index.js';
+
+// repair: naive text dumps (the seed file's shape) back into records
+export { repairDump, type RepairOptions } from './export/seed-repair.js';
+
+// store: the Store interface and the embedded SQLite store
+export * from './store/index.js';
+
+// pipeline: crawl, recrawl, revision diffs
+export * from './pipeline/crawl/index.js';
+
+// config and provenance
+export * from './config/index.js';
+export * from './warc/index.js';
