@@ -57,7 +57,7 @@ export class SqliteFrontier {
   private readonly finish: Database.Statement;
   private readonly retry: Database.Statement;
   private readonly giveBack: Database.Statement;
-  private readonly enqueueTx: (entries: readonly FrontierInput[]) => number;
+  private readonly enqueueTx: (entries: readonly FrontierInput[], now: number) => number;
   private readonly claimTx: (options: ClaimOptions) => FrontierItem[];
 
   constructor(private readonly db: Database.Database) {
@@ -74,8 +74,7 @@ export class SqliteFrontier {
       last_status = ?, last_error = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?`);
     this.giveBack = db.prepare(`UPDATE frontier SET state = 'queued', lease_owner = NULL, lease_until = NULL, updated_at = ?
       WHERE id = ? AND state = 'fetching'`);
-    this.enqueueTx = db.transaction((entries: readonly FrontierInput[]) => {
-      const now = Date.now();
+    this.enqueueTx = db.transaction((entries: readonly FrontierInput[], now: number) => {
       let added = 0;
       for (const entry of entries) {
         const result = this.insert.run(
@@ -103,8 +102,9 @@ export class SqliteFrontier {
     });
   }
 
-  enqueue(entries: readonly FrontierInput[]): number {
-    return entries.length === 0 ? 0 : this.enqueueTx(entries);
+  /** `now`: when the caller asked (the default next-fetch time), which a group commit may follow by a few ms. */
+  enqueue(entries: readonly FrontierInput[], now = Date.now()): number {
+    return entries.length === 0 ? 0 : this.enqueueTx(entries, now);
   }
 
   hostsWithWork(now: number): HostWork[] {

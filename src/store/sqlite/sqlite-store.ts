@@ -132,7 +132,8 @@ export class SqliteStore implements Store {
   }
 
   async enqueue(entries: readonly FrontierInput[]): Promise<number> {
-    return this.writes.write(() => this.frontier.enqueue(entries));
+    const now = Date.now();
+    return this.writes.write(() => this.frontier.enqueue(entries, now));
   }
 
   async hostsWithWork(now: number): Promise<HostWork[]> {
