@@ -9,6 +9,7 @@
 // requests to one host. Writes summary.json into the run folder and prints it.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,6 +48,8 @@ const ready = await waitForReady(server);
 const origins = ready.origins;
 const modeFlags = mode === 'polite' ? ['--delay-ms', '1000', '--per-host', '1'] : ['--delay-ms', '0', '--per-host', '4'];
 const crawlArgs = ['crawl', ...origins, '--db', join(out, 'marsad.db'), '--log-format', 'json', '--json', '--concurrency', '16', ...modeFlags, ...extra];
+// Other work on the machine skews every timing here: the 1-minute load average is recorded.
+const loadBefore = loadavg()[0];
 const started = performance.now();
 const crawler = spawn('/usr/bin/time', ['-v', process.execPath, join(ROOT, 'dist/cli/main.js'), ...crawlArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
 let stdout = '';
@@ -105,7 +108,10 @@ const result = {
   perHostGapsUnder1s: gapsUnder1s,
   crawlerCpuSeconds: Number((Number(time('User time \\(seconds\\)')) + Number(time('System time \\(seconds\\)'))).toFixed(1)),
   crawlerPeakRssMb: Math.round(Number(time('Maximum resident set size \\(kbytes\\)')) / 1024),
-  cores: (await import('node:os')).cpus().length,
+  cpuMsPerPage: Number(((Number(time('User time \\(seconds\\)')) + Number(time('System time \\(seconds\\)'))) * 1000 / rows.length).toFixed(1)),
+  loadAvg1mBefore: Number(loadBefore.toFixed(2)),
+  loadAvg1mAfter: Number(loadavg()[0].toFixed(2)),
+  cores: cpus().length,
   node: process.version,
 };
 writeFileSync(join(out, 'summary.json'), `${JSON.stringify(result, null, 2)}\n`);
