@@ -51,7 +51,9 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
     });
 
     it('claims due entries of one host by priority, leases them, and completes them', async () => {
-      const now = Date.now();
+      // Entries enqueued without nextFetchAt are due from the real clock's now; the test's
+      // clock runs a little ahead so that a millisecond tick in between cannot make them late.
+      const now = Date.now() + 5_000;
       await store.enqueue([
         { url: 'http://a.test/low', host: 'a.test', sourceId: null, kind: 'page', priority: 1 },
         { url: 'http://a.test/high', host: 'a.test', sourceId: null, kind: 'page', priority: 9 },
@@ -78,7 +80,9 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
     });
 
     it('recovers leases: released ones and expired ones are claimable again', async () => {
-      const now = Date.now();
+      // Entries enqueued without nextFetchAt are due from the real clock's now; the test's
+      // clock runs a little ahead so that a millisecond tick in between cannot make them late.
+      const now = Date.now() + 5_000;
       await store.enqueue([
         { url: 'http://a.test/1', host: 'a.test', sourceId: null, kind: 'page' },
         { url: 'http://a.test/2', host: 'a.test', sourceId: null, kind: 'page' },
