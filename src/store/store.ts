@@ -27,6 +27,8 @@ export interface FrontierHints {
   via?: string;
   /** The URL of the page, sitemap or feed that linked to it. */
   from?: string;
+  /** The URL as found, fetched instead of the canonical key when they differ. */
+  fetchUrl?: string;
   [key: string]: unknown;
 }
 
