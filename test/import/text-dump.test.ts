@@ -12,7 +12,7 @@ import { search } from '../../src/search/search.js';
 import { SqliteStore } from '../../src/store/index.js';
 import { makeArticle } from '../search/make-article.js';
 
-const SEED = resolve(import.meta.dirname, '../../../shared/data/seed/000_b2ce593ff39a41d2.txt');
+const SEED = resolve(import.meta.dirname, '../fixtures/seed/000_b2ce593ff39a41d2.txt');
 let dir: string;
 
 beforeAll(() => {

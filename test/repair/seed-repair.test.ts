@@ -3,7 +3,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { joinBroken, mergeCopies, repairDump, splitGlued } from '../../src/export/seed-repair.js';
 
-const SEED = new URL('../../../shared/data/seed/000_b2ce593ff39a41d2.txt', import.meta.url);
+const SEED = new URL('../fixtures/seed/000_b2ce593ff39a41d2.txt', import.meta.url);
 const dump = (name: string): string => readFileSync(new URL(`./dumps/${name}`, import.meta.url), 'utf8');
 
 describe.runIf(existsSync(SEED))('the seed file', () => {
