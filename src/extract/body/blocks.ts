@@ -9,6 +9,7 @@ import type { Block, BlockType, TraceEntry } from '../types.js';
 import { collapseSpace } from '../dom/query.js';
 import { BLOCK_TAGS, linkDensity, type ElementStats } from './stats.js';
 import { BOILERPLATE, BODY_NAMES } from './patterns.js';
+import { absoluteUrl } from '../fields/links.js';
 
 export interface RawBlock extends Block {
   /** Characters of the block's text inside links. */
@@ -125,7 +126,7 @@ export function collectBlocks(roots: Element[], options: CollectOptions): RawBlo
       if (type) typeStack.push({ type, el: node });
       const inLink = frame.inLink || node.name === 'a';
       if (node.name === 'a' && node.attribs.href) {
-        const abs = absolute(node.attribs.href, options.baseUrl);
+        const abs = absoluteUrl(node.attribs.href, options.baseUrl);
         if (abs) links.push(abs);
       }
       stack.push({ node, exit: true, inLink });
@@ -135,15 +136,6 @@ export function collectBlocks(roots: Element[], options: CollectOptions): RawBlo
     flush();
   }
   return blocks;
-}
-
-function absolute(href: string, base: string | undefined): string | null {
-  if (/^(javascript|mailto|tel|data):/i.test(href.trim()) || href.trim().startsWith('#')) return null;
-  try {
-    return new URL(href.trim(), base).href;
-  } catch {
-    return null;
-  }
 }
 
 function sample(el: Element): string {
