@@ -45,17 +45,11 @@ export interface FoundDate {
   end: number;
 }
 
-interface RawMatch {
+/** A match before its zone is resolved: the date fields of ParsedDate plus where it was found. */
+interface RawMatch extends Pick<ParsedDate, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'calendar'> {
   start: number;
   end: number;
-  year: number;
-  month?: number;
-  day?: number;
-  hour?: number;
-  minute?: number;
-  second?: number;
   zone?: Zone | null;
-  calendar: 'gregorian' | 'hijri';
   hasTime: boolean;
 }
 
