@@ -3,12 +3,14 @@
 // for typical queries. Articles go into the store's articles table in bulk SQL (the store's own
 // saveArticle is not what is measured); indexing is the search module's indexPendingArticles.
 // Usage: npm run build && node bench/search-bench.mjs [--sizes 10000,1000000] [--reps 30] [--export] [--out bench/search-results.md]
-// The 1,000,000 run takes several minutes (and about 3 GB of disk); the default is 10,000.
-import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+//        [--keep DIR]: build each corpus in DIR/search-<size>.db and keep it; a later run with the
+//        same DIR only measures the queries (the corpus is deterministic, so this is the same corpus).
+// The 1,000,000 run takes about half an hour (and about 7 GB of disk); the default is 10,000.
+import { existsSync, mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../dist/store/index.js';
-import { indexPendingArticles, searchDatabase } from '../dist/search/index.js';
+import { indexPendingArticles, optimizeParts, searchDatabase } from '../dist/search/index.js';
 import { exportJsonl, exportParquet, selectArticles } from '../dist/export/index.js';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -119,10 +121,27 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];
 }
 
+const keep = args.keep ?? null;
+
 async function run(size) {
-  const dir = mkdtempSync(join(tmpdir(), 'marsad-search-bench-'));
-  const store = new SqliteStore({ path: join(dir, 'bench.db') });
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'marsad-search-bench-'));
+  const path = join(dir, keep ? `search-${size}.db` : 'bench.db');
+  const reuse = keep !== null && existsSync(path);
+  const store = new SqliteStore({ path });
   const db = store.db;
+  const built = reuse ? null : build(db, size);
+  const words = db.prepare("SELECT sum(word_count) AS n FROM articles").get().n;
+  const bytes = statSync(path).size;
+  const perType = measureQueries(db);
+  const all = Object.values(perType).flatMap((t) => t.times).sort((a, b) => a - b);
+  const exports = withExport ? await measureExports(store) : null;
+  await store.close();
+  if (!keep) rmSync(dir, { recursive: true, force: true });
+  return { exports, size, ...(built ?? { storeSeconds: NaN, indexSeconds: NaN }), rate: built ? size / built.indexSeconds : NaN, words, bytes, perType, p50: percentile(all, 0.5), p95: percentile(all, 0.95) };
+}
+
+/** Fills the articles table with the synthetic corpus and indexes it. */
+function build(db, size) {
   const insert = db.prepare(`INSERT INTO articles (id, canonical_url, url, host, title, published, language, word_count, change_hash,
     version, first_seen_at, last_fetched_at, last_changed_at, next_recrawl_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 0, 0, 0, ?)`);
   const started = performance.now();
@@ -146,12 +165,13 @@ async function run(size) {
     },
   });
   const indexSeconds = (performance.now() - t0) / 1000;
-  db.exec("INSERT INTO search_fts(search_fts) VALUES ('optimize')");
-  const words = db.prepare("SELECT sum(word_count) AS n FROM articles").get().n;
-  const bytes = statSync(join(dir, 'bench.db')).size;
+  optimizeParts(db);
+  return { storeSeconds, indexSeconds };
+}
 
+/** Runs every query type `reps` times after a warm-up; latency per call of searchDatabase(). */
+function measureQueries(db) {
   const perType = {};
-  const all = [];
   for (const [type, queries] of Object.entries(QUERIES)) {
     const times = [];
     let hits = 0;
@@ -165,14 +185,9 @@ async function run(size) {
       }
     }
     times.sort((a, b) => a - b);
-    all.push(...times);
-    perType[type] = { p50: percentile(times, 0.5), p95: percentile(times, 0.95), avgTotal: Math.round(hits / (reps * queries.length)) };
+    perType[type] = { times, p50: percentile(times, 0.5), p95: percentile(times, 0.95), avgTotal: Math.round(hits / (reps * queries.length)) };
   }
-  all.sort((a, b) => a - b);
-  const exports = withExport ? await measureExports(store) : null;
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-  return { exports, size, storeSeconds, indexSeconds, rate: size / indexSeconds, words, bytes, perType, p50: percentile(all, 0.5), p95: percentile(all, 0.95) };
+  return perType;
 }
 
 /** Exports everything to /dev/null; memory must not grow with the corpus (records stream in batches). */

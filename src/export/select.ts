@@ -36,7 +36,7 @@ export async function* selectArticles(store: Store, options: SelectArticlesOptio
   let params: (string | number)[] = [];
   if (selective) {
     indexPendingArticles(db);
-    const plan = planQuery(parsed, extra);
+    const plan = planQuery(db, parsed, extra);
     const where = whereSql([...plan.where, { sql: 'd.rowid > ?', params: [] }]);
     sql = `SELECT d.rowid AS k, a.record AS record, a.id AS id FROM ${plan.from} JOIN articles a ON a.id = d.article_id
       ${where.sql} ORDER BY d.rowid LIMIT ${batch}`;

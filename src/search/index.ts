@@ -6,4 +6,5 @@ export { buildIndexDocument, type IndexDocument } from './index-text.js';
 export { parseQuery, toMatchExpression, parseDateBound, emptyFilters, filtersFromFlags, type FilterFlags, type ParsedQuery, type QueryClause, type SearchFilters } from './query.js';
 export { buildSnippet, type HighlightOptions } from './snippet.js';
 export { indexPendingArticles, countPendingArticles, type IndexProgress } from './sqlite-index.js';
+export { DEFAULT_PART_SIZE, listParts, optimizeParts, setPartSize, type FtsPart } from './fts-parts.js';
 export { search, searchDatabase, SearchUnavailableError, type SearchHit, type SearchOptions, type SearchResult } from './search.js';

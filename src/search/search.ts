@@ -8,6 +8,8 @@ import { SqliteStore } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { emptyFilters, parseQuery, queryStems, toExcludeExpression, toMatchExpression, type ParsedQuery, type SearchFilters } from './query.js';
 import { buildSnippet, type HighlightOptions } from './snippet.js';
+import { facetExpression } from './facets.js';
+import { listParts, partOfRowid, type FtsPart } from './fts-parts.js';
 import { filterConditions, mergeFilters, type SqlCondition } from './sql-filters.js';
 import { indexPendingArticles } from './sqlite-index.js';
 
@@ -60,8 +62,8 @@ export class SearchUnavailableError extends MarsadError {
   }
 }
 
-/** Column weights for bm25: a word in the headline counts most, then author/tag/section, then body. */
-const BM25 = 'bm25(search_fts, 8.0, 1.0, 3.0, 0.5)';
+/** Column weights for bm25: a word in the headline counts most, then author/tag/section, then body; facets not at all. */
+const BM25_WEIGHTS = '8.0, 1.0, 3.0, 0.5, 0.0';
 
 export function databaseOf(store: Store): Database.Database {
   if (store instanceof SqliteStore) return store.db;
@@ -69,21 +71,44 @@ export function databaseOf(store: Store): Database.Database {
 }
 
 export interface MatchPlan {
+  /**
+   * FROM and WHERE of the whole selection, with the filter table as `d`, for callers that read
+   * the matching articles in their own order (export). The FTS5 parts are a UNION ALL in FROM.
+   */
   from: string;
   where: SqlCondition[];
   scored: boolean;
+  /** The FTS5 expression: required words, exclusions, site and section facets; null without words. */
+  match: string | null;
+  /** Conditions on `search_docs d` the match does not express (language, dates, authors, negations). */
+  residual: SqlCondition[];
+  /** The index parts, newest first. */
+  parts: FtsPart[];
 }
 
-/** The FROM and WHERE of a parsed query: the FTS match (if any) joined to the filter table. */
-export function planQuery(parsed: ParsedQuery, extra: Partial<SearchFilters> = {}): MatchPlan {
-  const where = filterConditions(mergeFilters(parsed.filters, extra));
-  const match = toMatchExpression(parsed);
-  if (match !== null) {
-    return { from: 'search_fts f JOIN search_docs d ON d.rowid = f.rowid', where: [{ sql: 'search_fts MATCH ?', params: [match] }, ...where], scored: true };
+const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+/** Rowids of every part matching an FTS5 expression, as one subquery (the expression inlined). */
+function unionOfParts(parts: FtsPart[], match: string): string {
+  if (parts.length === 0) return 'SELECT NULL AS rowid WHERE 0';
+  return parts.map((p) => `SELECT rowid FROM ${p.table} WHERE ${p.table} MATCH ${sqlText(match)}`).join(' UNION ALL ');
+}
+
+/** The FTS5 match and the SQL conditions of a parsed query. */
+export function planQuery(db: Database.Database, parsed: ParsedQuery, extra: Partial<SearchFilters> = {}): MatchPlan {
+  const filters = mergeFilters(parsed.filters, extra);
+  const parts = listParts(db);
+  const words = toMatchExpression(parsed);
+  if (words !== null) {
+    const facets = facetExpression(filters);
+    const match = facets === null ? words : `(${words}) AND (${facets})`;
+    const residual = filterConditions({ ...filters, sites: [], sections: [] });
+    return { from: `(${unionOfParts(parts, match)}) f JOIN search_docs d ON d.rowid = f.rowid`, where: residual, scored: true, match, residual, parts };
   }
+  const where = filterConditions(filters);
   const exclude = toExcludeExpression(parsed);
-  if (exclude !== null) where.push({ sql: 'd.rowid NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)', params: [exclude] });
-  return { from: 'search_docs d', where, scored: false };
+  if (exclude !== null) where.push({ sql: `d.rowid NOT IN (${unionOfParts(parts, exclude)})`, params: [] });
+  return { from: 'search_docs d', where, scored: false, match: null, residual: where, parts };
 }
 
 export function whereSql(where: SqlCondition[]): { sql: string; params: (string | number)[] } {
@@ -93,66 +118,121 @@ export function whereSql(where: SqlCondition[]): { sql: string; params: (string 
 /*
  * Scale rule: FTS5 scores every match before it can sort, so a word in half of a million
  * articles would cost hundreds of milliseconds. Relevance is therefore computed over the
- * MAX_RANKED most recently indexed matches (found by walking the match list backwards by rowid,
- * which FTS5 does natively), and the total is then reported as "more than MAX_RANKED".
- * Queries with fewer matches (nearly all specific ones) are ranked and counted exactly.
+ * MAX_RANKED most recently indexed matches (found by walking the match lists backwards by rowid,
+ * newest part first, which FTS5 does natively), and the total is then reported as "more than
+ * MAX_RANKED". Queries with fewer matches (nearly all specific ones) are ranked and counted exactly.
  */
 export const MAX_RANKED = 20_000;
 
 interface Ranked {
-  rows: { id: string; score: number }[];
+  /** search_docs rowids with their scores, best first. */
+  rows: { rowid: number; score: number }[];
   total: number;
   totalExact: boolean;
 }
 
-/**
- * How many articles match, counting no further than maxRanked + 1, and when there are more, the
- * rowid below which matches are not ranked. One walk of at most maxRanked + 1 matches when the
- * query is specific; a second one, by rowid from the newest, only when it is not.
- */
-function windowOf(db: Database.Database, plan: MatchPlan, key: string, maxRanked: number): { cutoff: number | null; total: number; totalExact: boolean } {
-  const { sql, params } = whereSql(plan.where);
-  const n = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${plan.from} ${sql} LIMIT ${maxRanked + 1})`).get(...params) as { n: number }).n;
-  if (n <= maxRanked) return { cutoff: null, total: n, totalExact: true };
-  const row = db.prepare(`SELECT ${key} AS r FROM ${plan.from} ${sql} ORDER BY ${key} DESC LIMIT 1 OFFSET ${maxRanked}`).get(...params) as { r: number } | undefined;
-  return { cutoff: row?.r ?? null, total: maxRanked, totalExact: false };
+/** FROM and WHERE of a scored query on one part: the FTS table alone unless a residual condition needs the filter table. */
+function partSql(plan: MatchPlan, part: FtsPart, more: SqlCondition[] = []): { from: string; sql: string; params: (string | number)[] } {
+  const { sql, params } = whereSql([{ sql: `${part.table} MATCH ?`, params: [plan.match!] }, ...plan.residual, ...more]);
+  const from = plan.residual.length > 0 ? `${part.table} f JOIN search_docs d ON d.rowid = f.rowid` : `${part.table} f`;
+  return { from, sql, params };
 }
 
-function rankByRelevance(db: Database.Database, plan: MatchPlan, limit: number, offset: number, maxRanked: number): Ranked {
-  const { cutoff, total, totalExact } = windowOf(db, plan, 'f.rowid', maxRanked);
-  const where = cutoff === null ? plan.where : [...plan.where, { sql: 'f.rowid > ?', params: [cutoff] }];
-  const { sql, params } = whereSql(where);
-  const rows = db
-    .prepare(`SELECT d.article_id AS id, ${BM25} AS score FROM ${plan.from} ${sql} ORDER BY score, d.rowid DESC LIMIT ? OFFSET ?`)
-    .all(...params, limit, offset) as { id: string; score: number }[];
-  return { rows, total, totalExact };
+interface Window {
+  /** The newest matches, at most maxRanked, newest first. */
+  rowids: number[];
+  /** Parts holding them, newest first; a match in the last one counts only above `cutoff`. */
+  parts: FtsPart[];
+  /** The newest match left out of the window, or null when every match is in it. */
+  cutoff: number | null;
+}
+
+/** The newest maxRanked + 1 matches, walking the parts from the newest. */
+function windowOf(db: Database.Database, plan: MatchPlan, maxRanked: number): Window {
+  const rowids: number[] = [];
+  const parts: FtsPart[] = [];
+  for (const part of plan.parts) {
+    const { from, sql, params } = partSql(plan, part);
+    const found = db.prepare(`SELECT f.rowid FROM ${from} ${sql} ORDER BY f.rowid DESC LIMIT ?`).pluck().all(...params, maxRanked + 1 - rowids.length) as number[];
+    if (found.length > 0) parts.push(part);
+    rowids.push(...found);
+    if (rowids.length > maxRanked) return { rowids: rowids.slice(0, maxRanked), parts, cutoff: rowids[maxRanked]! };
+  }
+  return { rowids, parts, cutoff: null };
+}
+
+const byScore = (a: { rowid: number; score: number }, b: { rowid: number; score: number }): number => a.score - b.score || b.rowid - a.rowid;
+
+function rankByRelevance(db: Database.Database, plan: MatchPlan, limit: number, offset: number, window: Window): Ranked {
+  const rows: { rowid: number; score: number }[] = [];
+  window.parts.forEach((part, i) => {
+    const last = i === window.parts.length - 1 && window.cutoff !== null;
+    const { from, sql, params } = partSql(plan, part, last ? [{ sql: 'f.rowid > ?', params: [window.cutoff!] }] : []);
+    rows.push(...(db
+      .prepare(`SELECT f.rowid AS rowid, bm25(${part.table}, ${BM25_WEIGHTS}) AS score FROM ${from} ${sql} ORDER BY score, f.rowid DESC LIMIT ?`)
+      .all(...params, offset + limit) as { rowid: number; score: number }[]));
+  });
+  return { rows: rows.sort(byScore).slice(offset, offset + limit), ...totalOf(window) };
+}
+
+function totalOf(window: Window): { total: number; totalExact: boolean } {
+  return { total: window.rowids.length, totalExact: window.cutoff === null };
 }
 
 /*
- * Newest first among all matches, not capped. With few matches (at most MAX_RANKED) they are
- * looked up by rowid and sorted; with many, the published-date index is walked from the newest
- * and each row checked against the match set, which finds a page of hits after a few rows.
- * (DESC order puts undated articles, NULL, last.)
+ * Newest first among all matches, not capped. With few matches (at most MAX_RANKED) their rowids
+ * are already known and only they are sorted by date. With many, the published-date index is
+ * walked from the newest in growing chunks, each checked against the parts' match lists by
+ * rowid, which finds a page of hits after a few rows. (DESC order puts undated articles last.)
  */
-function rankByDate(db: Database.Database, plan: MatchPlan, limit: number, offset: number, maxRanked: number): Ranked {
-  const [match, ...filters] = plan.where;
-  const { cutoff, total, totalExact } = windowOf(db, plan, 'f.rowid', maxRanked);
-  const inMatch = { sql: 'd.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)', params: match!.params };
-  const { sql, params } = whereSql([inMatch, ...filters]);
-  const from = cutoff === null ? 'search_docs d' : 'search_docs d INDEXED BY search_docs_published';
-  const rows = db
-    .prepare(`SELECT d.article_id AS id, 0 AS score FROM ${from} ${sql} ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`)
-    .all(...params, limit, offset) as { id: string; score: number }[];
-  return { rows, total, totalExact };
+function rankByDate(db: Database.Database, plan: MatchPlan, limit: number, offset: number, window: Window): Ranked {
+  if (window.cutoff === null) {
+    const rows = db
+      .prepare(`SELECT d.rowid AS rowid, 0 AS score FROM search_docs d WHERE d.rowid IN (SELECT value FROM json_each(?))
+        ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`)
+      .all(JSON.stringify(window.rowids), limit, offset) as { rowid: number; score: number }[];
+    return { rows, ...totalOf(window) };
+  }
+  const { sql, params } = whereSql(plan.residual);
+  const chunk = db.prepare(`SELECT d.rowid FROM search_docs d INDEXED BY search_docs_published ${sql}
+    ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`).pluck();
+  const tables = new Map(plan.parts.map((p) => [p.part, p.table]));
+  const hits: number[] = [];
+  let read = 0;
+  for (let size = 4 * (offset + limit); hits.length < offset + limit; size *= 4) {
+    const rowids = chunk.all(...params, size, read) as number[];
+    if (rowids.length === 0) break;
+    read += rowids.length;
+    const matched = new Set<number>();
+    for (const [part, ids] of groupBy(rowids, (r) => partOfRowid(db, r))) {
+      const table = tables.get(part);
+      if (table === undefined) continue;
+      const found = db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid IN (SELECT value FROM json_each(?))`).pluck().all(plan.match!, JSON.stringify(ids)) as number[];
+      for (const r of found) matched.add(r);
+    }
+    for (const r of rowids) if (matched.has(r)) hits.push(r);
+  }
+  return { rows: hits.slice(offset, offset + limit).map((rowid) => ({ rowid, score: 0 })), ...totalOf(window) };
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [item]);
+    else list.push(item);
+  }
+  return groups;
 }
 
 function listByDate(db: Database.Database, plan: MatchPlan, limit: number, offset: number, maxRanked: number): Ranked {
   const { sql, params } = whereSql(plan.where);
   const rows = db
-    .prepare(`SELECT d.article_id AS id, 0 AS score FROM ${plan.from} ${sql} ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`)
-    .all(...params, limit, offset) as { id: string; score: number }[];
-  const { total, totalExact } = windowOf(db, plan, 'd.rowid', maxRanked);
-  return { rows, total, totalExact };
+    .prepare(`SELECT d.rowid AS rowid, 0 AS score FROM search_docs d ${sql} ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset) as { rowid: number; score: number }[];
+  const n = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_docs d ${sql} LIMIT ${maxRanked + 1})`).get(...params) as { n: number }).n;
+  return { rows, total: Math.min(n, maxRanked), totalExact: n <= maxRanked };
 }
 
 interface HitRow {
@@ -174,22 +254,27 @@ export function searchDatabase(db: Database.Database, query: string | ParsedQuer
   const parsed = typeof query === 'string' ? parseQuery(query) : query;
   if (parsed.notice !== null) return { hits: [], total: 0, totalExact: true, offset, limit, notice: parsed.notice };
   if (options.syncIndex !== false) indexPendingArticles(db);
-  const plan = planQuery(parsed, options.filters ?? emptyFilters());
+  const plan = planQuery(db, parsed, options.filters ?? emptyFilters());
   const order = options.order ?? (plan.scored ? 'relevance' : 'newest');
   const maxRanked = Math.max(1, Math.floor(options.maxRanked ?? MAX_RANKED));
-  const { rows, total, totalExact } = plan.scored
-    ? (order === 'relevance' ? rankByRelevance(db, plan, limit, offset, maxRanked) : rankByDate(db, plan, limit, offset, maxRanked))
-    : listByDate(db, plan, limit, offset, maxRanked);
+  let ranked: Ranked;
+  if (plan.scored) {
+    const window = windowOf(db, plan, maxRanked);
+    ranked = order === 'relevance' ? rankByRelevance(db, plan, limit, offset, window) : rankByDate(db, plan, limit, offset, window);
+  } else {
+    ranked = listByDate(db, plan, limit, offset, maxRanked);
+  }
+  const { rows, total, totalExact } = ranked;
 
-  const readHit = db.prepare<[string], HitRow>(`SELECT id, url, host,
+  const readHit = db.prepare<[number], HitRow>(`SELECT id, url, host,
       json_extract(record, '$.title') AS title, json_extract(record, '$.published') AS published,
       json_extract(record, '$.site.name') AS site_name, json_extract(record, '$.language') AS language,
       json_extract(record, '$.description') AS description, json_extract(record, '$.text') AS text
-    FROM articles WHERE id = ?`);
+    FROM articles WHERE id = (SELECT article_id FROM search_docs WHERE rowid = ?)`);
   const wanted = queryStems(parsed);
   const hits: SearchHit[] = [];
   for (const row of rows) {
-    const a = readHit.get(row.id);
+    const a = readHit.get(row.rowid);
     if (a === undefined) continue; // deleted since: the queue will drop it from the index
     hits.push({
       id: a.id,

@@ -1,6 +1,6 @@
 /** Search filters as SQL conditions on `search_docs` (aliased `d`), with their parameters. */
 import type { SearchFilters } from './query.js';
-import { reverseHost } from './sqlite-index.js';
+import { reverseHost } from './facets.js';
 
 export interface SqlCondition {
   sql: string;

@@ -6,13 +6,10 @@
 import type Database from 'better-sqlite3';
 import type { Article } from '../extract/types.js';
 import { buildIndexDocument } from './index-text.js';
+import { facetColumn, reverseHost } from './facets.js';
+import { ensurePart, partOfRowid } from './fts-parts.js';
 import { normalizeText } from './normalize-arabic.js';
 
-/** Reversed host labels with a trailing dot: "www.bbc.com" → "com.bbc.www.". */
-export function reverseHost(host: string): string {
-  const labels = host.toLowerCase().replace(/\.$/, '').split('.').filter((l) => l.length > 0);
-  return labels.length === 0 ? '' : `${labels.reverse().join('.')}.`;
-}
 
 function hostOf(article: Article): string {
   if (article.site.domain) return article.site.domain;
@@ -46,51 +43,52 @@ export interface IndexPendingOptions {
   onBatch?: (progress: IndexProgress) => void;
 }
 
-/*
- * FTS5 merges index segments as it goes; by default it merges as soon as 4 segments of a level
- * exist. Merging at 16 made bulk indexing about 1.5× faster (bench/search-results.md) for a
- * slightly larger number of segments to read per query. The setting lives in the index itself.
- */
-const AUTOMERGE = 16;
-const tuned = new WeakSet<Database.Database>();
-
-function tuneIndex(db: Database.Database): void {
-  if (tuned.has(db)) return;
-  const row = db.prepare("SELECT v FROM search_fts_config WHERE k = 'automerge'").get() as { v: number } | undefined;
-  if (row?.v !== AUTOMERGE) db.exec(`INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', ${AUTOMERGE})`);
-  tuned.add(db);
-}
-
 /** Indexes every queued article; returns how many were indexed and removed. */
 export function indexPendingArticles(db: Database.Database, options: IndexPendingOptions = {}): IndexProgress {
   const batchSize = Math.max(1, options.batchSize ?? 500);
   const pending = db.prepare<[number], { article_id: string }>('SELECT article_id FROM search_pending LIMIT ?');
   const readRecord = db.prepare<[string], { record: string }>('SELECT record FROM articles WHERE id = ?');
   const docRow = db.prepare<[string], { rowid: number }>('SELECT rowid FROM search_docs WHERE article_id = ?');
-  const deleteFts = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
   const deleteDoc = db.prepare('DELETE FROM search_docs WHERE rowid = ?');
   const insertDoc = db.prepare(`INSERT INTO search_docs (article_id, site_rev, language, section, authors, published)
     VALUES (?, ?, ?, ?, ?, ?)`);
   const updateDoc = db.prepare(`UPDATE search_docs SET site_rev = ?, language = ?, section = ?, authors = ?, published = ?
     WHERE rowid = ?`);
-  const insertFts = db.prepare('INSERT INTO search_fts (rowid, title, body, meta, alt) VALUES (?, ?, ?, ?, ?)');
   const donePending = db.prepare('DELETE FROM search_pending WHERE article_id = ?');
   const progress: IndexProgress = { indexed: 0, removed: 0 };
+  // statements per part table, prepared on first use
+  const partStatements = new Map<number, { insert: Database.Statement; remove: Database.Statement }>();
+  const statementsOf = (rowid: number): { insert: Database.Statement; remove: Database.Statement } => {
+    const part = partOfRowid(db, rowid);
+    let st = partStatements.get(part);
+    if (st === undefined) {
+      const table = ensurePart(db, part);
+      st = {
+        insert: db.prepare(`INSERT INTO ${table} (rowid, title, body, meta, alt, facet) VALUES (?, ?, ?, ?, ?, ?)`),
+        remove: db.prepare(`DELETE FROM ${table} WHERE rowid = ?`),
+      };
+      partStatements.set(part, st);
+    }
+    return st;
+  };
 
   const indexOne = (id: string): void => {
     const row = readRecord.get(id);
     const existing = docRow.get(id);
-    if (existing !== undefined) deleteFts.run(existing.rowid);
+    if (existing !== undefined) statementsOf(existing.rowid).remove.run(existing.rowid);
     if (row === undefined) {
       if (existing !== undefined) deleteDoc.run(existing.rowid);
       progress.removed++;
       return;
     }
     const article = JSON.parse(row.record) as Article;
+    const host = hostOf(article);
+    const language = article.language?.toLowerCase() ?? null;
+    const section = article.section ? normalizeText(article.section) : null;
     const filters = [
-      reverseHost(hostOf(article)),
-      article.language?.toLowerCase() ?? null,
-      article.section ? normalizeText(article.section) : null,
+      reverseHost(host),
+      language,
+      section,
       article.authors.length > 0 ? `\n${article.authors.map((a) => normalizeText(a)).join('\n')}\n` : '',
       publishedUtc(article.published),
     ];
@@ -102,7 +100,7 @@ export function indexPendingArticles(db: Database.Database, options: IndexPendin
       updateDoc.run(...filters, rowid);
     }
     const doc = buildIndexDocument(article);
-    insertFts.run(rowid, doc.title, doc.body, doc.meta, doc.alt);
+    statementsOf(rowid).insert.run(rowid, doc.title, doc.body, doc.meta, doc.alt, facetColumn({ host, section }));
     progress.indexed++;
   };
 
@@ -116,7 +114,6 @@ export function indexPendingArticles(db: Database.Database, options: IndexPendin
   for (;;) {
     const ids = pending.all(batchSize).map((r) => r.article_id);
     if (ids.length === 0) break;
-    tuneIndex(db);
     batch.immediate(ids);
     options.onBatch?.(progress);
   }

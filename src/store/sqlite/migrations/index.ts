@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { migration001Core } from './001-core.js';
 import { migration002Search } from './002-search.js';
 import { migration003Imports } from './003-imports.js';
+import { migration004SearchParts } from './004-search-parts.js';
 
 export interface SqliteMigration {
   version: number;
@@ -15,4 +16,4 @@ export interface SqliteMigration {
   up: string | ((db: Database.Database) => void);
 }
 
-export const sqliteMigrations: readonly SqliteMigration[] = [migration001Core, migration002Search, migration003Imports];
+export const sqliteMigrations: readonly SqliteMigration[] = [migration001Core, migration002Search, migration003Imports, migration004SearchParts];
