@@ -4,7 +4,7 @@
  */
 import type { Article } from '../extract/types.js';
 import { emptyFilters, parseQuery, type SearchFilters } from '../search/query.js';
-import { databaseOf, planQuery, whereSql } from '../search/search.js';
+import { databaseOf, nextMatches, planQuery } from '../search/search.js';
 import { indexPendingArticles } from '../search/sqlite-index.js';
 import type { Store } from '../store/index.js';
 import type { ExportRecord } from './sink.js';
@@ -32,27 +32,32 @@ export async function* selectArticles(store: Store, options: SelectArticlesOptio
   if (parsed.notice !== null) return;
   const extra = options.filters ?? emptyFilters();
   const selective = parsed.include.length > 0 || parsed.exclude.length > 0 || hasFilters(parsed.filters) || hasFilters(extra);
-  let sql: string;
-  let params: (string | number)[] = [];
+  // a selection is walked by filter-table rowid (see nextMatches); everything, by article rowid
+  let page: (after: number) => { last: number | null; rows: { record: string; id: string }[] };
   if (selective) {
     indexPendingArticles(db);
     const plan = planQuery(db, parsed, extra);
-    const where = whereSql([...plan.where, { sql: 'd.rowid > ?', params: [] }]);
-    sql = `SELECT d.rowid AS k, a.record AS record, a.id AS id FROM ${plan.from} JOIN articles a ON a.id = d.article_id
-      ${where.sql} ORDER BY d.rowid LIMIT ${batch}`;
-    params = where.params;
+    const read = db.prepare<[number], { record: string; id: string }>('SELECT a.record AS record, a.id AS id FROM search_docs d JOIN articles a ON a.id = d.article_id WHERE d.rowid = ?');
+    page = (after) => {
+      const keys = nextMatches(db, plan, after, batch);
+      // an article deleted since it was indexed has no row: skipped
+      return { last: keys.at(-1) ?? null, rows: keys.flatMap((k) => read.get(k) ?? []) };
+    };
   } else {
-    sql = `SELECT rowid AS k, record, id FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ${batch}`;
+    const all = db.prepare<[number], { k: number; record: string; id: string }>(`SELECT rowid AS k, record, id FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ${batch}`);
+    page = (after) => {
+      const rows = all.all(after);
+      return { last: rows.at(-1)?.k ?? null, rows };
+    };
   }
-  const page = db.prepare<(string | number)[], { k: number; record: string; id: string }>(sql);
   const versions = db.prepare<[string], { version: number; fetched_at: number; record: string }>(
     'SELECT version, fetched_at, record FROM article_versions WHERE article_id = ? ORDER BY version',
   );
   let after = -1;
   for (;;) {
-    const rows = page.all(...params, after);
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1]!.k;
+    const { last, rows } = page(after);
+    if (last === null) return;
+    after = last;
     for (const row of rows) {
       if (!options.withVersions) {
         yield JSON.parse(row.record) as Article;

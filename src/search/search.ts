@@ -226,6 +226,27 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
+/**
+ * The next `limit` matching filter-table rowids after `after`, ascending: a keyset walk of a
+ * selection for callers that read it whole (export). Each part is walked forwards by rowid,
+ * which FTS5 does natively, so reading a million matches costs the same per batch throughout.
+ */
+export function nextMatches(db: Database.Database, plan: MatchPlan, after: number, limit: number): number[] {
+  if (!plan.scored) {
+    const { sql, params } = whereSql([...plan.where, { sql: 'd.rowid > ?', params: [after] }]);
+    return db.prepare(`SELECT d.rowid FROM search_docs d ${sql} ORDER BY d.rowid LIMIT ?`).pluck().all(...params, limit) as number[];
+  }
+  const out: number[] = [];
+  const first = after < 1 ? 0 : partOfRowid(db, after);
+  for (const part of [...plan.parts].reverse()) {
+    if (part.part < first) continue;
+    const { from, sql, params } = partSql(plan, part, [{ sql: 'f.rowid > ?', params: [after] }]);
+    out.push(...(db.prepare(`SELECT f.rowid FROM ${from} ${sql} ORDER BY f.rowid LIMIT ?`).pluck().all(...params, limit - out.length) as number[]));
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
 function listByDate(db: Database.Database, plan: MatchPlan, limit: number, offset: number, maxRanked: number): Ranked {
   const { sql, params } = whereSql(plan.where);
   const rows = db

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectArticles } from '../../src/export/select.js';
 import { setPartSize } from '../../src/search/fts-parts.js';
 import { search } from '../../src/search/search.js';
 import { SqliteStore } from '../../src/store/index.js';
@@ -178,6 +179,17 @@ describe.each([
     it.each(['"', '*', ':', '-', '(', 'NEAR(', 'title:x', '"unclosed', 'a AND OR', '-"', '^x', '{body}:x'])('survives the typed syntax %s', async (q) => {
       const result = await search(store, q);
       expect(Array.isArray(result.hits)).toBe(true);
+    });
+
+    it('walks every match of a query once, in storage order, for exports', async () => {
+      const walk = async (query: string): Promise<string[]> => {
+        const ids: string[] = [];
+        for await (const r of selectArticles(store, { query, batchSize: 1 })) ids.push(r.id!);
+        return ids;
+      };
+      expect(await walk('غزه')).toEqual([idOf.gaza, idOf.gaza2, idOf.sport]);
+      expect(await walk('سياسه -غزه')).toEqual([idOf.minister, idOf.elections]);
+      expect(await walk('انتخابات site:masrawy.example')).toEqual([idOf.elections]);
     });
 
     it('explains a query of only stop-words or punctuation', async () => {
