@@ -141,38 +141,50 @@ function partSql(plan: MatchPlan, part: FtsPart, more: SqlCondition[] = []): { f
 interface Window {
   /** The newest matches, at most maxRanked, newest first. */
   rowids: number[];
-  /** Parts holding them, newest first; a match in the last one counts only above `cutoff`. */
-  parts: FtsPart[];
+  /** Their bm25 scores (lower is better), when the window was read for relevance. */
+  scores: number[] | null;
   /** The newest match left out of the window, or null when every match is in it. */
   cutoff: number | null;
 }
 
-/** The newest maxRanked + 1 matches, walking the parts from the newest. */
-function windowOf(db: Database.Database, plan: MatchPlan, maxRanked: number): Window {
+/**
+ * The newest maxRanked + 1 matches, walking the parts from the newest. For relevance order the
+ * same walk scores each row, so the matches are read once (a phrase of two common words costs
+ * a walk of every article holding both; it used to be done twice).
+ */
+function windowOf(db: Database.Database, plan: MatchPlan, maxRanked: number, scored: boolean): Window {
   const rowids: number[] = [];
-  const parts: FtsPart[] = [];
+  const scores: number[] = [];
   for (const part of plan.parts) {
     const { from, sql, params } = partSql(plan, part);
-    const found = db.prepare(`SELECT f.rowid FROM ${from} ${sql} ORDER BY f.rowid DESC LIMIT ?`).pluck().all(...params, maxRanked + 1 - rowids.length) as number[];
-    if (found.length > 0) parts.push(part);
-    rowids.push(...found);
-    if (rowids.length > maxRanked) return { rowids: rowids.slice(0, maxRanked), parts, cutoff: rowids[maxRanked]! };
+    const score = scored ? `, bm25(${part.table}, ${BM25_WEIGHTS})` : '';
+    const found = db.prepare(`SELECT f.rowid${score} FROM ${from} ${sql} ORDER BY f.rowid DESC LIMIT ?`).raw().all(...params, maxRanked + 1 - rowids.length) as number[][];
+    for (const row of found) {
+      rowids.push(row[0]!);
+      if (scored) scores.push(row[1]!);
+    }
+    if (rowids.length > maxRanked) {
+      return { rowids: rowids.slice(0, maxRanked), scores: scored ? scores.slice(0, maxRanked) : null, cutoff: rowids[maxRanked]! };
+    }
   }
-  return { rowids, parts, cutoff: null };
+  return { rowids, scores: scored ? scores : null, cutoff: null };
 }
 
-const byScore = (a: { rowid: number; score: number }, b: { rowid: number; score: number }): number => a.score - b.score || b.rowid - a.rowid;
-
-function rankByRelevance(db: Database.Database, plan: MatchPlan, limit: number, offset: number, window: Window): Ranked {
-  const rows: { rowid: number; score: number }[] = [];
-  window.parts.forEach((part, i) => {
-    const last = i === window.parts.length - 1 && window.cutoff !== null;
-    const { from, sql, params } = partSql(plan, part, last ? [{ sql: 'f.rowid > ?', params: [window.cutoff!] }] : []);
-    rows.push(...(db
-      .prepare(`SELECT f.rowid AS rowid, bm25(${part.table}, ${BM25_WEIGHTS}) AS score FROM ${from} ${sql} ORDER BY score, f.rowid DESC LIMIT ?`)
-      .all(...params, offset + limit) as { rowid: number; score: number }[]));
+/** The best `offset + limit` rows of the window by score (ties: newest first), without sorting all of it. */
+function rankByRelevance(limit: number, offset: number, window: Window): Ranked {
+  const k = offset + limit;
+  const top: { rowid: number; score: number }[] = [];
+  const scores = window.scores!;
+  window.rowids.forEach((rowid, i) => {
+    const score = scores[i]!;
+    // rows come newest first, so on a tied score the row already kept stays ahead
+    if (top.length === k && score >= top[k - 1]!.score) return;
+    let at = top.length;
+    while (at > 0 && top[at - 1]!.score > score) at--;
+    top.splice(at, 0, { rowid, score });
+    if (top.length > k) top.pop();
   });
-  return { rows: rows.sort(byScore).slice(offset, offset + limit), ...totalOf(window) };
+  return { rows: top.slice(offset), ...totalOf(window) };
 }
 
 function totalOf(window: Window): { total: number; totalExact: boolean } {
@@ -280,8 +292,8 @@ export function searchDatabase(db: Database.Database, query: string | ParsedQuer
   const maxRanked = Math.max(1, Math.floor(options.maxRanked ?? MAX_RANKED));
   let ranked: Ranked;
   if (plan.scored) {
-    const window = windowOf(db, plan, maxRanked);
-    ranked = order === 'relevance' ? rankByRelevance(db, plan, limit, offset, window) : rankByDate(db, plan, limit, offset, window);
+    const window = windowOf(db, plan, maxRanked, order === 'relevance');
+    ranked = order === 'relevance' ? rankByRelevance(limit, offset, window) : rankByDate(db, plan, limit, offset, window);
   } else {
     ranked = listByDate(db, plan, limit, offset, maxRanked);
   }
