@@ -134,7 +134,9 @@ interface Ranked {
 /** FROM and WHERE of a scored query on one part: the FTS table alone unless a residual condition needs the filter table. */
 function partSql(plan: MatchPlan, part: FtsPart, more: SqlCondition[] = []): { from: string; sql: string; params: (string | number)[] } {
   const { sql, params } = whereSql([{ sql: `${part.table} MATCH ?`, params: [plan.match!] }, ...plan.residual, ...more]);
-  const from = plan.residual.length > 0 ? `${part.table} f JOIN search_docs d ON d.rowid = f.rowid` : `${part.table} f`;
+  // CROSS JOIN keeps the match as the outer loop: with a date filter the planner could otherwise
+  // walk the date index (most of the corpus) and probe the full-text index once per article.
+  const from = plan.residual.length > 0 ? `${part.table} f CROSS JOIN search_docs d ON d.rowid = f.rowid` : `${part.table} f`;
   return { from, sql, params };
 }
 
