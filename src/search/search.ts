@@ -27,7 +27,14 @@ export interface SearchOptions {
   syncIndex?: boolean;
   /** Relevance is computed over at most this many of the most recent matches (default MAX_RANKED). */
   maxRanked?: number;
+  /**
+   * How newest-first order finds its page: `auto` (default) picks by the number of matches;
+   * `sort`, `set` and `probe` force one way (see rankByDate), to compare them.
+   */
+  newestBy?: NewestStrategy;
 }
+
+export type NewestStrategy = 'auto' | 'sort' | 'set' | 'probe';
 
 export interface SearchHit {
   id: string;
@@ -193,40 +200,66 @@ function totalOf(window: Window): { total: number; totalExact: boolean } {
   return { total: window.rowids.length, totalExact: window.cutoff === null };
 }
 
+/** Matches read whole for newest-first order: a walk without scoring reads 100,000 in about 15 ms. */
+const MAX_DATE_SET = 200_000;
+/** Up to this many matches are looked up and sorted by date; with more, the date index is walked. */
+const SORT_BELOW = 5_000;
+
 /*
- * Newest first among all matches, not capped. With few matches (at most MAX_RANKED) their rowids
- * are already known and only they are sorted by date. With many, the published-date index is
- * walked from the newest in growing chunks, each checked against the parts' match lists by
- * rowid, which finds a page of hits after a few rows. (DESC order puts undated articles last.)
+ * Newest first among all matches, not capped. Few matches are looked up and sorted by date.
+ * More (up to MAX_DATE_SET) are held as a set while the published-date index is walked from the
+ * newest, which finds a page of hits after about page × articles / matches rows. Beyond that,
+ * chunks of the date index are checked against the parts' match lists by rowid. (DESC order
+ * puts undated articles last.)
  */
-function rankByDate(db: Database.Database, plan: MatchPlan, limit: number, offset: number, window: Window): Ranked {
-  if (window.cutoff === null) {
+function rankByDate(db: Database.Database, plan: MatchPlan, limit: number, offset: number, maxRanked: number, by: NewestStrategy): Ranked {
+  const matches = windowOf(db, plan, MAX_DATE_SET, false);
+  const count = matches.rowids.length;
+  const total = { total: Math.min(count, maxRanked), totalExact: matches.cutoff === null && count <= maxRanked };
+  const all = matches.cutoff === null;
+  const strategy = by !== 'auto' ? (all || by === 'probe' ? by : 'probe') : !all ? 'probe' : count <= SORT_BELOW ? 'sort' : 'set';
+  if (strategy === 'sort') {
     const rows = db
       .prepare(`SELECT d.rowid AS rowid, 0 AS score FROM search_docs d WHERE d.rowid IN (SELECT value FROM json_each(?))
         ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`)
-      .all(JSON.stringify(window.rowids), limit, offset) as { rowid: number; score: number }[];
-    return { rows, ...totalOf(window) };
+      .all(JSON.stringify(matches.rowids), limit, offset) as { rowid: number; score: number }[];
+    return { rows, ...total };
   }
-  const { sql, params } = whereSql(plan.residual);
-  const chunk = db.prepare(`SELECT d.rowid FROM search_docs d INDEXED BY search_docs_published ${sql}
+  const wanted = offset + limit;
+  let keep: (rowids: number[]) => number[];
+  let chunkSize: number;
+  if (strategy === 'set') {
+    const set = new Set(matches.rowids);
+    keep = (rowids) => rowids.filter((r) => set.has(r));
+    const articles = (db.prepare('SELECT max(rowid) AS n FROM search_docs').get() as { n: number | null }).n ?? 0;
+    chunkSize = Math.ceil((2 * wanted * articles) / count) + 64;
+  } else {
+    keep = (rowids) => matchedByRowid(db, plan, rowids);
+    chunkSize = 4 * wanted;
+  }
+  const chunk = db.prepare(`SELECT d.rowid FROM search_docs d INDEXED BY search_docs_published
     ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`).pluck();
-  const tables = new Map(plan.parts.map((p) => [p.part, p.table]));
   const hits: number[] = [];
-  let read = 0;
-  for (let size = 4 * (offset + limit); hits.length < offset + limit; size *= 4) {
-    const rowids = chunk.all(...params, size, read) as number[];
+  for (let read = 0; hits.length < wanted; chunkSize *= 4) {
+    const rowids = chunk.all(chunkSize, read) as number[];
     if (rowids.length === 0) break;
     read += rowids.length;
-    const matched = new Set<number>();
-    for (const [part, ids] of groupBy(rowids, (r) => partOfRowid(db, r))) {
-      const table = tables.get(part);
-      if (table === undefined) continue;
-      const found = db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid IN (SELECT value FROM json_each(?))`).pluck().all(plan.match!, JSON.stringify(ids)) as number[];
-      for (const r of found) matched.add(r);
-    }
-    for (const r of rowids) if (matched.has(r)) hits.push(r);
+    hits.push(...keep(rowids));
   }
-  return { rows: hits.slice(offset, offset + limit).map((rowid) => ({ rowid, score: 0 })), ...totalOf(window) };
+  return { rows: hits.slice(offset, wanted).map((rowid) => ({ rowid, score: 0 })), ...total };
+}
+
+/** Which of these rowids match the plan (full-text match by rowid in each part, then the residual filters). */
+function matchedByRowid(db: Database.Database, plan: MatchPlan, rowids: number[]): number[] {
+  const tables = new Map(plan.parts.map((p) => [p.part, p]));
+  const matched = new Set<number>();
+  for (const [part, ids] of groupBy(rowids, (r) => partOfRowid(db, r))) {
+    const p = tables.get(part);
+    if (p === undefined) continue;
+    const { from, sql, params } = partSql(plan, p, [{ sql: 'f.rowid IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)] }]);
+    for (const r of db.prepare(`SELECT f.rowid FROM ${from} ${sql}`).pluck().all(...params) as number[]) matched.add(r);
+  }
+  return rowids.filter((r) => matched.has(r));
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
@@ -282,6 +315,24 @@ interface HitRow {
   text: string | null;
 }
 
+/*
+ * A filtered query checks each match against the filter table, and the walks read the index
+ * parts: at a million articles these pages far exceed SQLite's default 16 MB page cache, and
+ * reading them again from the OS doubled the CPU time of filtered queries (bench/search-results.md).
+ * A connection that searches may keep up to 256 MB of pages; memory is taken only as pages are read.
+ */
+const SEARCH_CACHE_KIB = 256 * 1024;
+const tunedForSearch = new WeakSet<Database.Database>();
+
+function tuneForSearch(db: Database.Database): void {
+  if (tunedForSearch.has(db)) return;
+  const current = Number(db.pragma('cache_size', { simple: true }));
+  // negative values are KiB, positive are pages; only ever raise it
+  const kib = current < 0 ? -current : (current * Number(db.pragma('page_size', { simple: true }))) / 1024;
+  if (kib < SEARCH_CACHE_KIB) db.pragma(`cache_size = -${SEARCH_CACHE_KIB}`);
+  tunedForSearch.add(db);
+}
+
 /** Searches an SQLite database that has marsad's schema. */
 export function searchDatabase(db: Database.Database, query: string | ParsedQuery, options: SearchOptions = {}): SearchResult {
   const limit = Math.min(1000, Math.max(1, Math.floor(options.limit ?? 20)));
@@ -289,13 +340,13 @@ export function searchDatabase(db: Database.Database, query: string | ParsedQuer
   const parsed = typeof query === 'string' ? parseQuery(query) : query;
   if (parsed.notice !== null) return { hits: [], total: 0, totalExact: true, offset, limit, notice: parsed.notice };
   if (options.syncIndex !== false) indexPendingArticles(db);
+  tuneForSearch(db);
   const plan = planQuery(db, parsed, options.filters ?? emptyFilters());
   const order = options.order ?? (plan.scored ? 'relevance' : 'newest');
   const maxRanked = Math.max(1, Math.floor(options.maxRanked ?? MAX_RANKED));
   let ranked: Ranked;
   if (plan.scored) {
-    const window = windowOf(db, plan, maxRanked, order === 'relevance');
-    ranked = order === 'relevance' ? rankByRelevance(limit, offset, window) : rankByDate(db, plan, limit, offset, window);
+    ranked = order === 'relevance' ? rankByRelevance(limit, offset, windowOf(db, plan, maxRanked, true)) : rankByDate(db, plan, limit, offset, maxRanked, options.newestBy ?? 'auto');
   } else {
     ranked = listByDate(db, plan, limit, offset, maxRanked);
   }

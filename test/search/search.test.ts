@@ -168,8 +168,14 @@ describe.each([
       expect(capped.totalExact).toBe(false);
       expect(capped.total).toBe(2);
       expect(capped.hits.map((h) => h.id).sort()).toEqual([idOf.gaza2, idOf.sport].sort());
-      const newest = await search(store, 'غزه', { maxRanked: 2, order: 'newest' });
-      expect(newest.hits.map((h) => h.id)).toEqual([idOf.gaza2, idOf.sport, idOf.gaza]);
+      for (const newestBy of ['auto', 'sort', 'set', 'probe'] as const) {
+        const newest = await search(store, 'غزه', { maxRanked: 2, order: 'newest', newestBy });
+        expect(newest.hits.map((h) => h.id)).toEqual([idOf.gaza2, idOf.sport, idOf.gaza]);
+        const paged = await search(store, 'غزه lang:ar', { order: 'newest', newestBy, limit: 1, offset: 1 });
+        expect(paged.hits.map((h) => h.id)).toEqual([idOf.sport]);
+        const filtered = await search(store, 'مستشفي after:2025-10-01', { order: 'newest', newestBy });
+        expect(filtered.hits.map((h) => h.id)).toEqual([idOf.gaza2]);
+      }
       const listing = await search(store, 'section:سياسه', { maxRanked: 2 });
       expect(listing.totalExact).toBe(false);
       expect(listing.hits.map((h) => h.published)).toEqual([...listing.hits.map((h) => h.published)].sort().reverse());
