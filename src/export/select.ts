@@ -1,6 +1,7 @@
 /**
- * The articles an export writes: all of them, or those a search query and filters select,
- * read in batches by rowid (keyset paging), so a million-article export holds one batch at a time.
+ * The articles an export writes: all of them, or those a search query and filters select.
+ * Keys are read in batches (keyset paging), and each record only when it is yielded, so a
+ * million-article export holds one record at a time.
  */
 import type { Article } from '../extract/types.js';
 import { emptyFilters, parseQuery, type SearchFilters } from '../search/query.js';
@@ -16,7 +17,7 @@ export interface SelectArticlesOptions {
   filters?: Partial<SearchFilters>;
   /** Every stored version of each article, oldest first, instead of the latest only. */
   withVersions?: boolean;
-  /** Records read per batch (default 100). */
+  /** Keys read per batch (default 500); records are read one at a time. */
   batchSize?: number;
 }
 
@@ -28,44 +29,45 @@ function hasFilters(filters: Partial<SearchFilters>): boolean {
 export async function* selectArticles(store: Store, options: SelectArticlesOptions = {}): AsyncGenerator<ExportRecord> {
   const db = databaseOf(store);
   /*
-   * A batch's rows stay referenced until its last record is consumed, long enough to survive
+   * Only keys are read in batches; each record is read when it is yielded. Records read a batch
+   * at a time stayed referenced until the batch's last one was consumed: long enough to survive
    * young-generation collections and be promoted to the old generation, which V8 lets grow to a
-   * few times its live size between full collections. At 500 rows (several MB of JSON each batch)
-   * a text export of 50,000 articles peaked at 322 MB RSS; at 100 rows at 173 MB, as fast
-   * (bench/export-results.md). Keyset paging makes each further query one index seek.
+   * few times its live size between full collections. With 500 records a batch, peak RSS grew
+   * with the corpus (JSONL 195 MB at 100,000 articles, 311 MB at 1,000,000; with --with-versions,
+   * whose batch records were never used, 367 MB at 100,000): bench/export-results.md.
    */
-  const batch = Math.max(1, options.batchSize ?? 100);
+  const batch = Math.max(1, options.batchSize ?? 500);
   const parsed = parseQuery(options.query ?? '');
   if (parsed.notice !== null) return;
   const extra = options.filters ?? emptyFilters();
   const selective = parsed.include.length > 0 || parsed.exclude.length > 0 || hasFilters(parsed.filters) || hasFilters(extra);
   // a selection is walked by filter-table rowid (see nextMatches); everything, by article rowid
-  let page: (after: number) => { last: number | null; rows: { record: string; id: string }[] };
+  let page: (after: number) => number[];
+  let read: (key: number) => { record: string; id: string } | undefined;
   if (selective) {
     indexPendingArticles(db);
     const plan = planQuery(db, parsed, extra);
-    const read = db.prepare<[number], { record: string; id: string }>('SELECT a.record AS record, a.id AS id FROM search_docs d JOIN articles a ON a.id = d.article_id WHERE d.rowid = ?');
-    page = (after) => {
-      const keys = nextMatches(db, plan, after, batch);
-      // an article deleted since it was indexed has no row: skipped
-      return { last: keys.at(-1) ?? null, rows: keys.flatMap((k) => read.get(k) ?? []) };
-    };
+    const get = db.prepare<[number], { record: string; id: string }>('SELECT a.record AS record, a.id AS id FROM search_docs d JOIN articles a ON a.id = d.article_id WHERE d.rowid = ?');
+    page = (after) => nextMatches(db, plan, after, batch);
+    read = (key) => get.get(key);
   } else {
-    const all = db.prepare<[number], { k: number; record: string; id: string }>(`SELECT rowid AS k, record, id FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ${batch}`);
-    page = (after) => {
-      const rows = all.all(after);
-      return { last: rows.at(-1)?.k ?? null, rows };
-    };
+    const keys = db.prepare<[number], number>(`SELECT rowid FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ${batch}`).pluck();
+    const get = db.prepare<[number], { record: string; id: string }>('SELECT record, id FROM articles WHERE rowid = ?');
+    page = (after) => keys.all(after);
+    read = (key) => get.get(key);
   }
   const versions = db.prepare<[string], { version: number; fetched_at: number; record: string }>(
     'SELECT version, fetched_at, record FROM article_versions WHERE article_id = ? ORDER BY version',
   );
   let after = -1;
   for (;;) {
-    const { last, rows } = page(after);
-    if (last === null) return;
-    after = last;
-    for (const row of rows) {
+    const keys = page(after);
+    if (keys.length === 0) return;
+    after = keys[keys.length - 1]!;
+    for (const key of keys) {
+      // an article deleted since its key was read (or since it was indexed) has no row: skipped
+      const row = read(key);
+      if (row === undefined) continue;
       if (!options.withVersions) {
         yield JSON.parse(row.record) as Article;
         continue;

@@ -83,6 +83,19 @@ describe('jsonl', () => {
     await store.saveArticle({ article: articles[1]!, sourceId: null, fetchedAt: 1_700_000_200_000, nextRecrawlAt: 0 });
   });
 
+  it('pages through the store in batches of keys, whatever the batch size', async () => {
+    const ids = async (options: Parameters<typeof selectArticles>[1]): Promise<(string | null)[]> => {
+      const out: (string | null)[] = [];
+      for await (const r of selectArticles(store, options)) out.push(r.id);
+      return out;
+    };
+    const everything = (await all()).map((r) => r.id);
+    expect(await ids({ batchSize: 1 })).toEqual(everything);
+    expect(await ids({ batchSize: 2 })).toEqual(everything);
+    expect(await ids({ batchSize: 1, withVersions: true })).toEqual(await ids({ withVersions: true }));
+    expect(await ids({ batchSize: 1, query: 'lang:en' })).toEqual(await ids({ query: 'lang:en' }));
+  });
+
   it('selects with search filters', async () => {
     const ids: string[] = [];
     for await (const r of selectArticles(store, { query: 'lang:ar' })) ids.push(r.id!);
