@@ -3,23 +3,35 @@
  * worker threads so the crawl loop keeps fetching and storing while pages are parsed. With zero
  * workers, or when the compiled worker file is absent (tests run from TypeScript sources),
  * it analyzes on the calling thread. A page that outlives its deadline, or a worker that
- * dies, fails that page only; a fresh worker takes the slot.
+ * dies, fails that page only; a fresh worker takes the slot. A worker that runs out of its
+ * heap (see `resourceLimits`) hands its page to the calling thread, which has no such cap.
  *
- * Rules that keep both the workers and the calling thread busy:
- * - each worker has up to two pages posted, so it starts the next page while the calling
- *   thread is still busy with the previous result;
- * - when every worker has its two pages, another page is already waiting, and over the last
- *   half second the calling thread's event loop was less busy than the workers' on average,
- *   the calling thread analyzes the page itself (`shareCallingThread`). A crawl's I/O thread
- *   needs only a few ms per page, so on a 2-core machine one worker alone leaves a core half
- *   idle; comparing event-loop utilization evens the load out between the threads.
- *   Pages analyzed there have no deadline but the extractor's own time budget.
+ * Memory (bench/crawl-results.md): every thread that loads the extractor holds its
+ * language-detection tables (~28 MB of heap) and the parser memory of loading them, so the
+ * calling thread loads it only when it must analyze a page itself, and workers run with a
+ * small heap: an isolate left alone grows its heap to two or three times what is live.
+ *
+ * Each worker has up to two pages posted, so it starts the next page while the calling thread
+ * is still busy with the previous result. Optionally (`shareCallingThread`), when every worker
+ * has its two pages, another page is already waiting, and over the last half second the
+ * calling thread's event loop was less busy than the workers' on average, the calling thread
+ * analyzes the page itself. That evens the CPU out on a machine with few cores, at the price of
+ * a second copy of the extractor in memory. Pages analyzed there have no deadline but the
+ * extractor's own time budget.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
-import { analyzePage, type AnalyzeTask, type PageAnalysis } from './analyze-page.js';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { AnalyzeTask, PageAnalysis } from './analyze-page.js';
+import type { WorkerMessage } from './analyze-worker.js';
+
+/** The extractor on the calling thread, imported on first use (see the memory note above). */
+let inlineModule: Promise<typeof import('./analyze-page.js')> | null = null;
+async function analyzeInline(task: AnalyzeTask): Promise<PageAnalysis> {
+  inlineModule ??= import('./analyze-page.js');
+  return (await inlineModule).analyzePage(task);
+}
 
 const WORKER_URL = new URL('./analyze-worker.js', import.meta.url);
 
@@ -27,9 +39,19 @@ export interface AnalyzePoolOptions {
   workers: number;
   /** A worker that spends longer than this on one page is replaced and the page fails. */
   deadlineMs: number;
-  /** Analyze on the calling thread too when every worker is busy and pages wait (default true). */
+  /** Analyze on the calling thread too when every worker is busy and pages wait (default false). */
   shareCallingThread?: boolean;
+  /** Heap limits of each worker (default WORKER_LIMITS). */
+  resourceLimits?: ResourceLimits;
 }
+
+/**
+ * A worker's heap: the extractor's live data is ~45 MB, most of it language tables; a 100 KB
+ * page allocates a few MB while it is analyzed. Left uncapped, a worker's heap grew to 170 MB
+ * (every page's text lingering in large-object space until a full GC). With these caps V8
+ * collects sooner, for about the same CPU per page (measured on the crawl benchmark).
+ */
+export const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 };
 
 /** Pages posted to one worker at a time. */
 const PAGES_PER_WORKER = 2;
@@ -43,6 +65,8 @@ interface Job {
 
 interface Slot {
   worker: Worker | null;
+  /** Settles when the worker has loaded the extractor (or failed to start). */
+  loaded: Promise<void>;
   /** The worker's event-loop utilization at the last balance check. */
   elu: EventLoopUtilization | null;
   /** Posted to the worker, oldest (the one it is working on) first. */
@@ -69,11 +93,11 @@ export class AnalyzePool {
   constructor(private readonly options: AnalyzePoolOptions) {
     const usable = options.workers > 0 && existsSync(fileURLToPath(WORKER_URL));
     for (let i = 0; usable && i < options.workers; i++) {
-      const slot: Slot = { worker: null, elu: null, jobs: [], timer: null };
+      const slot: Slot = { worker: null, loaded: Promise.resolve(), elu: null, jobs: [], timer: null };
       this.start(slot);
       this.slots.push(slot);
     }
-    if (this.slots.length > 0 && options.shareCallingThread !== false) {
+    if (this.slots.length > 0 && options.shareCallingThread === true) {
       this.balancer = setInterval(() => this.balance(), BALANCE_INTERVAL_MS);
       this.balancer.unref();
     }
@@ -82,6 +106,16 @@ export class AnalyzePool {
   /** Worker threads in use (0: analysis runs inline). */
   get size(): number {
     return this.slots.length;
+  }
+
+  /**
+   * Settles once every worker has loaded the extractor. A crawl waits for this before it
+   * starts: loaded while the first pages streamed in, the ~40 MB of parser memory freed after
+   * loading stayed resident in the worker's malloc arena for the whole crawl (measured); loaded
+   * first, it is returned to the system.
+   */
+  async ready(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.loaded));
   }
 
   /** Pages waiting for a worker. */
@@ -95,11 +129,11 @@ export class AnalyzePool {
   }
 
   run(task: AnalyzeTask): Promise<PageAnalysis> {
-    if (this.slots.length === 0) return Promise.resolve(analyzePage(task));
+    if (this.slots.length === 0) return analyzeInline(task);
     if (this.closed) return Promise.resolve(failed('INTERNAL', 'the analysis pool is closed'));
     if (this.callerHasRoom && this.queue.length > 0 && this.slots.every((slot) => slot.jobs.length >= PAGES_PER_WORKER)) {
       this.inline++;
-      return Promise.resolve(analyzePage(task));
+      return analyzeInline(task);
     }
     return new Promise((resolve) => {
       this.queue.push({ task, resolve });
@@ -132,16 +166,23 @@ export class AnalyzePool {
   }
 
   private start(slot: Slot): void {
-    const worker = new Worker(WORKER_URL);
+    const worker = new Worker(WORKER_URL, { resourceLimits: this.options.resourceLimits ?? WORKER_LIMITS });
     slot.worker = worker;
     slot.elu = null;
-    worker.on('message', (result: PageAnalysis) => {
-      if (slot.worker === worker) this.finish(slot, result);
+    let loaded!: () => void;
+    slot.loaded = new Promise((resolve) => (loaded = resolve));
+    worker.on('message', (message: WorkerMessage) => {
+      if ('ready' in message) loaded();
+      else if (slot.worker === worker) this.finish(slot, message);
     });
-    worker.on('error', (error: Error) => {
-      if (slot.worker === worker) this.replace(slot, failed('WORKER_CRASHED', `the worker analyzing this page died: ${error.message}`));
+    worker.on('error', (error: Error & { code?: string }) => {
+      loaded();
+      if (slot.worker !== worker) return;
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') this.replace(slot, null);
+      else this.replace(slot, failed('WORKER_CRASHED', `the worker analyzing this page died: ${error.message}`));
     });
     worker.on('exit', (code) => {
+      loaded();
       if (slot.worker === worker && !this.closed) this.replace(slot, failed('WORKER_CRASHED', `the worker analyzing this page exited with code ${code}`));
     });
   }
@@ -174,8 +215,12 @@ export class AnalyzePool {
     this.dispatch();
   }
 
-  /** Fails the page the worker was on, gives its other posted pages back to the queue, starts a fresh worker. */
-  private replace(slot: Slot, result: PageAnalysis): void {
+  /**
+   * Fails the page the worker was on (or, when `result` is null, because the page outgrew the
+   * worker's heap, analyzes it on the calling thread), gives its other posted pages back to the
+   * queue, starts a fresh worker.
+   */
+  private replace(slot: Slot, result: PageAnalysis | null): void {
     const [job, ...posted] = slot.jobs.splice(0);
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
@@ -184,7 +229,10 @@ export class AnalyzePool {
     slot.worker = null;
     void old?.terminate();
     if (!this.closed) this.start(slot);
-    job?.resolve(result);
+    if (job) {
+      if (result !== null) job.resolve(result);
+      else void analyzeInline(job.task).then(job.resolve, (error: unknown) => job.resolve(failed('INTERNAL', String(error))));
+    }
     this.dispatch();
   }
 }

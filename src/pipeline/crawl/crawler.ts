@@ -92,6 +92,7 @@ class Crawler {
     const ticker = this.options.onProgress ? setInterval(() => this.options.onProgress?.(this.progress()), 250) : null;
     try {
       if (this.options.recoverLeases !== false) await this.store.releaseLeases();
+      await this.pool.ready();
       await this.seed();
       for (const [host, count] of await this.store.frontierCountsByHost()) this.scope.setHostCount(host, count);
       this.articlesTotal = await this.store.countArticles({ sourceIds: [...this.sources.values()] });

@@ -52,6 +52,8 @@ export async function recrawl(options: RecrawlOptions): Promise<RecrawlSummary> 
   const limit = options.limit ?? Infinity;
   const now = Date.now();
   try {
+    // As in a crawl: the workers load the extractor before pages stream in (see AnalyzePool.ready).
+    await pool.ready();
     while (summary.checked < limit && !options.signal?.aborted) {
       const batch = (await options.store.dueForRecrawl({ now, limit: BATCH + seen.size, ...(options.all ? { all: true } : {}), ...(options.sourceIds ? { sourceIds: options.sourceIds } : {}) }))
         .filter((c) => !seen.has(c.id))
