@@ -43,16 +43,18 @@ export async function* selectArticles(store: Store, options: SelectArticlesOptio
   const selective = parsed.include.length > 0 || parsed.exclude.length > 0 || hasFilters(parsed.filters) || hasFilters(extra);
   // a selection is walked by filter-table rowid (see nextMatches); everything, by article rowid
   let page: (after: number) => number[];
-  let read: (key: number) => { record: string; id: string } | undefined;
+  // the record of a key, or (with versions, whose records come from article_versions) only its id
+  let read: (key: number) => { record?: string; id: string } | undefined;
+  const column = options.withVersions ? 'a.id AS id' : 'a.record AS record, a.id AS id';
   if (selective) {
     indexPendingArticles(db);
     const plan = planQuery(db, parsed, extra);
-    const get = db.prepare<[number], { record: string; id: string }>('SELECT a.record AS record, a.id AS id FROM search_docs d JOIN articles a ON a.id = d.article_id WHERE d.rowid = ?');
+    const get = db.prepare<[number], { record?: string; id: string }>(`SELECT ${column} FROM search_docs d JOIN articles a ON a.id = d.article_id WHERE d.rowid = ?`);
     page = (after) => nextMatches(db, plan, after, batch);
     read = (key) => get.get(key);
   } else {
     const keys = db.prepare<[number], number>(`SELECT rowid FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ${batch}`).pluck();
-    const get = db.prepare<[number], { record: string; id: string }>('SELECT record, id FROM articles WHERE rowid = ?');
+    const get = db.prepare<[number], { record?: string; id: string }>(`SELECT ${column} FROM articles a WHERE a.rowid = ?`);
     page = (after) => keys.all(after);
     read = (key) => get.get(key);
   }
@@ -68,7 +70,7 @@ export async function* selectArticles(store: Store, options: SelectArticlesOptio
       // an article deleted since its key was read (or since it was indexed) has no row: skipped
       const row = read(key);
       if (row === undefined) continue;
-      if (!options.withVersions) {
+      if (row.record !== undefined) {
         yield JSON.parse(row.record) as Article;
         continue;
       }
