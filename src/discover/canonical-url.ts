@@ -28,8 +28,16 @@ export function isTrackingParam(name: string): boolean {
   return TRACKING_PARAMS.has(key) || TRACKING_PREFIXES.some((p) => key.startsWith(p));
 }
 
+/**
+ * An escape that normalizeEscapes changes: one with a lower-case hex digit, or one of an
+ * unreserved character (- . 0-9 A-Z _ a-z ~). Most escaped URLs (Arabic slugs: %D8%A7…) have
+ * none, and testing for one is ~20 times cheaper than rewriting every escape.
+ */
+const ESCAPE_TO_NORMALIZE = /%(?:[0-9A-Fa-f][a-f]|[a-f][0-9A-Fa-f]|2[DEde]|3\d|4[1-9A-Fa-f]|5[\dAFaf]|6[1-9A-Fa-f]|7[\dAEae])/;
+
 /** Decode escapes of unreserved characters, upper-case the others. */
 function normalizeEscapes(s: string): string {
+  if (!ESCAPE_TO_NORMALIZE.test(s)) return s;
   return s.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => {
     const ch = String.fromCharCode(parseInt(hex, 16));
     return /[A-Za-z0-9\-._~]/.test(ch) ? ch : `%${hex.toUpperCase()}`;

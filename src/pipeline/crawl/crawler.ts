@@ -16,6 +16,7 @@ import { AnalyzePool } from './analyze-pool.js';
 import { SeenUrls, seedCandidates, toFrontierEntries, type Candidate } from './discovery.js';
 import { handleItem, type HandleContext } from './handle-item.js';
 import { CrawlScope } from './scope.js';
+import { Serial } from './serial.js';
 import { DEFAULT_RECRAWL_POLICY } from './schedule.js';
 import type { CrawlCounters, CrawlOptions, CrawlProgress, CrawlSummary, HostProgress, StopReason } from './types.js';
 
@@ -53,6 +54,7 @@ class Crawler {
   private readonly sources = new Map<string, number>();
   private readonly counters = emptyCounters();
   private readonly seen = new SeenUrls();
+  private readonly discovery = new Serial();
   private readonly pool: AnalyzePool;
   private readonly owner: string;
   private readonly since: number | undefined;
@@ -201,20 +203,7 @@ class Crawler {
     const perHost = this.options.perHostTasks ?? 2;
     while (this.stopReason === null && this.fatal === null) {
       this.dirty = false;
-      const now = Date.now();
-      for (const lane of this.lanes.values()) {
-        while (lane.active < perHost && this.inflight.size < concurrency && this.stopReason === null) {
-          if (lane.buffer.length === 0) {
-            if (lane.idleUntil > now) break;
-            lane.buffer = await this.store.claim({ host: lane.host, limit: perHost * 4, now, owner: this.owner, leaseMs: LEASE_MS });
-            if (lane.buffer.length === 0) {
-              lane.idleUntil = now + IDLE_RECHECK_MS;
-              break;
-            }
-          }
-          this.launch(lane, lane.buffer.shift()!);
-        }
-      }
+      await this.fill(concurrency, perHost, Date.now());
       if (this.inflight.size > 0) {
         await this.sleep(IDLE_RECHECK_MS);
         continue;
@@ -229,6 +218,33 @@ class Crawler {
       const next = Math.min(...work.map((w) => w.nextAt ?? Infinity));
       if (!Number.isFinite(next)) break;
       await this.sleep(Math.max(50, Math.min(next - Date.now(), 5000)));
+    }
+  }
+
+  /**
+   * Hands out free global slots, each to the lane with work and the fewest tasks in flight, so
+   * the slots are shared across hosts. (Filling lanes in turn let the first hosts take every
+   * slot whenever one freed up: on a site with more work than the crawl would do, half the
+   * hosts were never fetched beyond their home page.)
+   */
+  private async fill(concurrency: number, perHost: number, now: number): Promise<void> {
+    const empty = new Set<Lane>();
+    while (this.inflight.size < concurrency && this.stopReason === null) {
+      let lane: Lane | null = null;
+      for (const candidate of this.lanes.values()) {
+        if (candidate.active >= perHost || empty.has(candidate) || (candidate.buffer.length === 0 && candidate.idleUntil > now)) continue;
+        if (lane === null || candidate.active < lane.active) lane = candidate;
+      }
+      if (lane === null) return;
+      if (lane.buffer.length === 0) {
+        lane.buffer = await this.store.claim({ host: lane.host, limit: perHost * 4, now, owner: this.owner, leaseMs: LEASE_MS });
+        if (lane.buffer.length === 0) {
+          lane.idleUntil = now + IDLE_RECHECK_MS;
+          empty.add(lane);
+          continue;
+        }
+      }
+      this.launch(lane, lane.buffer.shift()!);
     }
   }
 
@@ -261,6 +277,7 @@ class Crawler {
       sourceIdOf: (site) => this.sources.get(site) ?? null,
       hostStats: (host) => this.hostStats(host),
       enqueue: (candidates, opts) => this.enqueue(candidates, opts),
+      discovery: this.discovery,
       stopping: () => this.stopReason !== null,
       reserveArticle: () => this.reserveArticle(),
       settleArticle: (isNew) => this.settleArticle(isNew),

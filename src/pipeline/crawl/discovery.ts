@@ -163,15 +163,73 @@ function samePath(a: string, b: string): boolean {
   }
 }
 
-/** A set that forgets everything when it grows past its limit (memory stays flat; the store is the truth). */
+/**
+ * The URLs a crawl has already offered: a set that forgets everything when it grows past its
+ * limit (memory stays flat; the store is the truth). It keeps a 64-bit hash of each URL in
+ * typed arrays rather than the string: 250,000 URLs take 4 MB instead of ~50 MB of strings and
+ * hash-table entries (news URLs with percent-encoded Arabic slugs run to 200 characters). Two
+ * different URLs sharing a hash would make the second look seen; at 2^-64 per pair that is
+ * about one chance in 10^8 over a million URLs.
+ */
 export class SeenUrls {
-  private set = new Set<string>();
-  constructor(private readonly limit = 250_000) {}
+  private readonly hi: Uint32Array;
+  private readonly lo: Uint32Array;
+  private readonly mask: number;
+  private size = 0;
+
+  constructor(private readonly limit = 250_000) {
+    let slots = 1024;
+    while (slots < limit * 2) slots *= 2;
+    this.hi = new Uint32Array(slots);
+    this.lo = new Uint32Array(slots);
+    this.mask = slots - 1;
+  }
+
   has(url: string): boolean {
-    return this.set.has(url);
+    hash(url);
+    return this.find(h1, h2) !== -1;
   }
+
   add(url: string): void {
-    if (this.set.size >= this.limit) this.set = new Set();
-    this.set.add(url);
+    hash(url);
+    if (this.find(h1, h2) !== -1) return;
+    if (this.size >= this.limit) {
+      this.hi.fill(0);
+      this.lo.fill(0);
+      this.size = 0;
+    }
+    let i = h2 & this.mask;
+    while (this.lo[i] !== 0) i = (i + 1) & this.mask;
+    this.hi[i] = h1;
+    this.lo[i] = h2;
+    this.size++;
   }
+
+  /** The slot holding (a, b), or -1. Linear probing; an empty slot has lo 0, which no hash has. */
+  private find(a: number, b: number): number {
+    for (let i = b & this.mask; ; i = (i + 1) & this.mask) {
+      const lo = this.lo[i]!;
+      if (lo === 0) return -1;
+      if (lo === b && this.hi[i] === a) return i;
+    }
+  }
+}
+
+/** The two 32-bit halves of the last hash() (module state, to return two numbers without an allocation). */
+let h1 = 0;
+let h2 = 0;
+
+/** Two independent 32-bit multiplicative hashes of the UTF-16 code units (cyrb53's mixing); h2 is never 0. */
+function hash(text: string): void {
+  let a = 0xdeadbeef;
+  let b = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 2654435761);
+    b = Math.imul(b ^ c, 1597334677);
+  }
+  a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  b = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  h1 = a >>> 0;
+  h2 = (b >>> 0) || 1;
 }

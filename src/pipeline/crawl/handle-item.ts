@@ -15,6 +15,7 @@ import type { PageSource } from './analyze-page.js';
 import type { AnalyzePool } from './analyze-pool.js';
 import { PRIORITY, feedCandidates, feedItemCandidates, linkCandidates, olderThan, responseText, sitemapCandidates, type Candidate } from './discovery.js';
 import type { CrawlScope } from './scope.js';
+import type { Serial } from './serial.js';
 import { nextRecrawlAt, type RecrawlPolicy } from './schedule.js';
 import type { CrawlCounters, CrawlOptions, HostProgress } from './types.js';
 
@@ -30,12 +31,16 @@ export interface HandleContext {
   sourceIdOf(site: string): number | null;
   hostStats(host: string): HostProgress;
   enqueue(candidates: readonly Candidate[], options: { patterns: boolean }): Promise<void>;
+  /** Sitemaps and feeds are read one at a time through this (see serial.ts). */
+  discovery: Serial;
   stopping(): boolean;
   reserveArticle(): boolean;
   settleArticle(isNew: boolean): void;
 }
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+/** Candidates of a sitemap or feed checked and queued per store call: bounds the arrays in flight. */
+const ENQUEUE_BATCH = 1000;
 
 /** Whether the response has text, asked without decoding it (the analysis decodes it off this thread). */
 function hasText(result: FetchResult): boolean {
@@ -130,13 +135,16 @@ async function settleFetchError(ctx: HandleContext, item: FrontierItem, error: u
 async function processResult(ctx: HandleContext, item: FrontierItem, result: FetchResult): Promise<FrontierOutcome> {
   const done: FrontierOutcome = { state: 'done', status: result.status };
   if (item.kind === 'sitemap' || item.kind === 'feed') {
-    const text = responseText(result);
-    if (text === null) return { state: 'skipped', status: result.status, error: `not a ${item.kind}: ${result.contentType ?? 'no content type'}` };
-    const candidates = item.kind === 'sitemap' ? sitemapCandidates(text, result, item.depth) : feedItemCandidates(text, result, item.depth);
-    if (item.kind === 'sitemap') ctx.counters.sitemaps++;
-    else ctx.counters.feeds++;
-    await ctx.enqueue(candidates, { patterns: true });
-    return done;
+    const kind = item.kind;
+    return ctx.discovery.run(async () => {
+      const text = responseText(result);
+      if (text === null) return { state: 'skipped', status: result.status, error: `not a ${kind}: ${result.contentType ?? 'no content type'}` };
+      const candidates = kind === 'sitemap' ? sitemapCandidates(text, result, item.depth) : feedItemCandidates(text, result, item.depth);
+      if (kind === 'sitemap') ctx.counters.sitemaps++;
+      else ctx.counters.feeds++;
+      for (let i = 0; i < candidates.length; i += ENQUEUE_BATCH) await ctx.enqueue(candidates.slice(i, i + ENQUEUE_BATCH), { patterns: true });
+      return done;
+    });
   }
   if (!isHtmlResponse(result)) {
     ctx.counters.notHtml++;
