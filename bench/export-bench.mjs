@@ -219,8 +219,12 @@ async function child() {
   };
   process.on('exit', () => {
     sample();
-    // maxRSS is the kernel's high-water mark (KiB): exact, unlike the 50 ms samples.
-    const maxRss = process.resourceUsage().maxRSS * 1024;
+    // The kernel's high-water mark of this process image (VmHWM), exact, unlike the 50 ms
+    // samples. Not resourceUsage().maxRSS: on Linux that keeps the high-water mark of the process
+    // before exec, i.e. of the parent at fork (a bench parent that had just deleted a million
+    // Markdown files passed on 227 MB).
+    const hwm = /^VmHWM:\s+(\d+) kB/m.exec(existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : '');
+    const maxRss = hwm ? Number(hwm[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
     writeFileSync(statsFile, JSON.stringify({ startRss, maxRss, peak, seconds: (performance.now() - started) / 1000 }));
   });
   process.argv = [process.argv[0], fileURLToPath(new URL('../dist/cli/main.js', import.meta.url)), ...cliArgs];
