@@ -6,6 +6,7 @@
  */
 import { extractArticle } from '../../extract/extract-article.js';
 import type { Article } from '../../extract/types.js';
+import { parseSitemap, type ParsedSitemap } from '../../discover/sitemap.js';
 import { decodeBody } from '../../fetch/decode-body.js';
 import { scanPageLinks, type PageLink } from './page-links.js';
 
@@ -19,6 +20,13 @@ export interface AnalyzeTask {
   fetchedAt: string;
   /** Collect anchors (false for pages whose links will not be followed). */
   wantLinks: boolean;
+}
+
+/** A sitemap response to parse (off the I/O thread, like a page). */
+export interface SitemapTask {
+  sitemap: PageSource;
+  /** The URL it was fetched from, which relative `<loc>`s resolve against. */
+  url: string;
 }
 
 export interface PageAnalysis {
@@ -55,4 +63,8 @@ export function analyzePage(task: AnalyzeTask): PageAnalysis {
     feeds: page.feeds,
     canonical: page.canonical ?? null,
   };
+}
+
+export function readSitemap(task: SitemapTask): ParsedSitemap {
+  return parseSitemap(pageText(task.sitemap), task.url);
 }

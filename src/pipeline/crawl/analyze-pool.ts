@@ -23,7 +23,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { AnalyzeTask, PageAnalysis } from './analyze-page.js';
+import type { ParsedSitemap } from '../../discover/sitemap.js';
+import type { AnalyzeTask, PageAnalysis, SitemapTask } from './analyze-page.js';
 import type { WorkerMessage } from './analyze-worker.js';
 
 /** The extractor on the calling thread, imported on first use (see the memory note above). */
@@ -31,6 +32,10 @@ let inlineModule: Promise<typeof import('./analyze-page.js')> | null = null;
 async function analyzeInline(task: AnalyzeTask): Promise<PageAnalysis> {
   inlineModule ??= import('./analyze-page.js');
   return (await inlineModule).analyzePage(task);
+}
+async function readSitemapInline(task: SitemapTask): Promise<ParsedSitemap> {
+  inlineModule ??= import('./analyze-page.js');
+  return (await inlineModule).readSitemap(task);
 }
 
 const WORKER_URL = new URL('./analyze-worker.js', import.meta.url);
@@ -59,8 +64,14 @@ const PAGES_PER_WORKER = 2;
 const BALANCE_INTERVAL_MS = 500;
 
 interface Job {
-  task: AnalyzeTask;
-  resolve(result: PageAnalysis): void;
+  task: AnalyzeTask | SitemapTask;
+  resolve(result: PageAnalysis | ParsedSitemap): void;
+  /**
+   * Settles the job without a worker: a page fails with `code` (or, with null, because it
+   * outgrew the worker's heap, is analyzed on the calling thread); a sitemap is always read on
+   * the calling thread.
+   */
+  fail(code: string | null, message: string): void;
 }
 
 interface Slot {
@@ -136,7 +147,25 @@ export class AnalyzePool {
       return analyzeInline(task);
     }
     return new Promise((resolve) => {
-      this.queue.push({ task, resolve });
+      const fail = (code: string | null, message: string): void => {
+        if (code !== null) resolve(failed(code, message));
+        else void analyzeInline(task).then(resolve, (error: unknown) => resolve(failed('INTERNAL', String(error))));
+      };
+      this.queue.push({ task, resolve: resolve as Job['resolve'], fail });
+      this.dispatch();
+    });
+  }
+
+  /**
+   * A sitemap's URLs, parsed on a worker: a month's sitemap (thousands of URLs, 1–2 MB of XML)
+   * leaves tens of MB of parser garbage, which the worker's capped heap collects at once, where
+   * the calling thread's heap grew by ~70 MB while a 1,000,000-URL site was discovered.
+   */
+  readSitemap(task: SitemapTask): Promise<ParsedSitemap> {
+    if (this.slots.length === 0 || this.closed) return readSitemapInline(task);
+    return new Promise((resolve, reject) => {
+      const fail = (): void => void readSitemapInline(task).then(resolve, reject);
+      this.queue.push({ task, resolve: resolve as Job['resolve'], fail });
       this.dispatch();
     });
   }
@@ -144,10 +173,10 @@ export class AnalyzePool {
   async close(): Promise<void> {
     this.closed = true;
     if (this.balancer) clearInterval(this.balancer);
-    for (const job of this.queue.splice(0)) job.resolve(failed('INTERNAL', 'the analysis pool was closed'));
+    for (const job of this.queue.splice(0)) job.fail('INTERNAL', 'the analysis pool was closed');
     for (const slot of this.slots) {
       if (slot.timer) clearTimeout(slot.timer);
-      for (const job of slot.jobs.splice(0)) job.resolve(failed('INTERNAL', 'the analysis pool was closed'));
+      for (const job of slot.jobs.splice(0)) job.fail('INTERNAL', 'the analysis pool was closed');
     }
     await Promise.all(this.slots.map((slot) => slot.worker?.terminate()));
   }
@@ -178,12 +207,12 @@ export class AnalyzePool {
     worker.on('error', (error: Error & { code?: string }) => {
       loaded();
       if (slot.worker !== worker) return;
-      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') this.replace(slot, null);
-      else this.replace(slot, failed('WORKER_CRASHED', `the worker analyzing this page died: ${error.message}`));
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') this.replace(slot, null, error.message);
+      else this.replace(slot, 'WORKER_CRASHED', `the worker analyzing this page died: ${error.message}`);
     });
     worker.on('exit', (code) => {
       loaded();
-      if (slot.worker === worker && !this.closed) this.replace(slot, failed('WORKER_CRASHED', `the worker analyzing this page exited with code ${code}`));
+      if (slot.worker === worker && !this.closed) this.replace(slot, 'WORKER_CRASHED', `the worker analyzing this page exited with code ${code}`);
     });
   }
 
@@ -201,11 +230,11 @@ export class AnalyzePool {
   private armDeadline(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = setTimeout(() => {
-      this.replace(slot, failed('PAGE_TIMEOUT', `analysis took longer than ${this.options.deadlineMs} ms; its worker was stopped`));
+      this.replace(slot, 'PAGE_TIMEOUT', `analysis took longer than ${this.options.deadlineMs} ms; its worker was stopped`);
     }, this.options.deadlineMs);
   }
 
-  private finish(slot: Slot, result: PageAnalysis): void {
+  private finish(slot: Slot, result: PageAnalysis | ParsedSitemap): void {
     const job = slot.jobs.shift();
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
@@ -216,11 +245,10 @@ export class AnalyzePool {
   }
 
   /**
-   * Fails the page the worker was on (or, when `result` is null, because the page outgrew the
-   * worker's heap, analyzes it on the calling thread), gives its other posted pages back to the
-   * queue, starts a fresh worker.
+   * Fails the job the worker was on (see Job.fail; `code` null: it outgrew the worker's heap),
+   * gives its other posted jobs back to the queue, starts a fresh worker.
    */
-  private replace(slot: Slot, result: PageAnalysis | null): void {
+  private replace(slot: Slot, code: string | null, message: string): void {
     const [job, ...posted] = slot.jobs.splice(0);
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
@@ -229,10 +257,7 @@ export class AnalyzePool {
     slot.worker = null;
     void old?.terminate();
     if (!this.closed) this.start(slot);
-    if (job) {
-      if (result !== null) job.resolve(result);
-      else void analyzeInline(job.task).then(job.resolve, (error: unknown) => job.resolve(failed('INTERNAL', String(error))));
-    }
+    job?.fail(code, message);
     this.dispatch();
   }
 }

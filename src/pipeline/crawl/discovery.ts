@@ -7,7 +7,7 @@
 import { gunzipSync } from 'node:zlib';
 import { classifyUrl } from '../../discover/classify-url.js';
 import { FEED_GUESS_PATHS, parseFeed } from '../../discover/feed.js';
-import { parseSitemap } from '../../discover/sitemap.js';
+import { parseSitemap, type ParsedSitemap } from '../../discover/sitemap.js';
 import type { FetchResult } from '../../fetch/types.js';
 import type { FrontierHints, FrontierInput, FrontierKind, FrontierState } from '../../store/store.js';
 import type { PageLink } from './page-links.js';
@@ -76,8 +76,11 @@ function pagePriority(url: string, news: boolean): number {
 }
 
 export function sitemapCandidates(text: string, result: FetchResult, depth: number): Candidate[] {
-  const parsed = parseSitemap(text, result.finalUrl);
-  const from = result.finalUrl;
+  return sitemapCandidatesOf(parseSitemap(text, result.finalUrl), result.finalUrl, depth);
+}
+
+/** Candidates of a parsed sitemap fetched from `from`. */
+export function sitemapCandidatesOf(parsed: ParsedSitemap, from: string, depth: number): Candidate[] {
   const out: Candidate[] = parsed.sitemaps.map((url) => ({ url, kind: 'sitemap' as const, priority: PRIORITY.sitemap, depth: depth + 1, hints: { via: 'sitemap-index', from } }));
   for (const entry of parsed.urls) {
     const hints: FrontierHints = { via: entry.news ? 'news-sitemap' : 'sitemap', from };

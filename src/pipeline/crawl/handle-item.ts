@@ -13,7 +13,7 @@ import type { Fetcher, FetchResult } from '../../fetch/types.js';
 import type { FrontierItem, FrontierOutcome, Store } from '../../store/store.js';
 import type { PageSource } from './analyze-page.js';
 import type { AnalyzePool } from './analyze-pool.js';
-import { PRIORITY, feedCandidates, feedItemCandidates, linkCandidates, olderThan, responseText, sitemapCandidates, type Candidate } from './discovery.js';
+import { PRIORITY, feedCandidates, feedItemCandidates, linkCandidates, olderThan, responseText, sitemapCandidates, sitemapCandidatesOf, type Candidate } from './discovery.js';
 import type { CrawlScope } from './scope.js';
 import type { Serial } from './serial.js';
 import { nextRecrawlAt, type RecrawlPolicy } from './schedule.js';
@@ -137,9 +137,15 @@ async function processResult(ctx: HandleContext, item: FrontierItem, result: Fet
   if (item.kind === 'sitemap' || item.kind === 'feed') {
     const kind = item.kind;
     return ctx.discovery.run(async () => {
-      const text = responseText(result);
-      if (text === null) return { state: 'skipped', status: result.status, error: `not a ${kind}: ${result.contentType ?? 'no content type'}` };
-      const candidates = kind === 'sitemap' ? sitemapCandidates(text, result, item.depth) : feedItemCandidates(text, result, item.depth);
+      let candidates: Candidate[];
+      if (kind === 'sitemap' && hasText(result)) {
+        // Parsed on a worker (see AnalyzePool.readSitemap); a gzip file served as such is read below.
+        candidates = sitemapCandidatesOf(await ctx.pool.readSitemap({ sitemap: pageSource(result), url: result.finalUrl }), result.finalUrl, item.depth);
+      } else {
+        const text = responseText(result);
+        if (text === null) return { state: 'skipped', status: result.status, error: `not a ${kind}: ${result.contentType ?? 'no content type'}` };
+        candidates = kind === 'sitemap' ? sitemapCandidates(text, result, item.depth) : feedItemCandidates(text, result, item.depth);
+      }
       if (kind === 'sitemap') ctx.counters.sitemaps++;
       else ctx.counters.feeds++;
       for (let i = 0; i < candidates.length; i += ENQUEUE_BATCH) await ctx.enqueue(candidates.slice(i, i + ENQUEUE_BATCH), { patterns: true });
