@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Frontier benchmark: does a crawl's memory stay flat when its frontier holds a million URLs?
 // The frontier lives in the store (SQLite), so queuing 1,000,000 URLs should cost disk, not RSS.
-//   node bench/frontier-bench.mjs [--hosts 8] [--small 1250] [--large 125000] [--max-articles 3000]
+//   node bench/frontier-bench.mjs [--hosts 8] [--sizes 1250,12500,125000] [--max-articles 3000]
 //        [--port 18180] [--crawlbench DIR] [--out DIR] [-- extra marsad crawl flags]
 // For each site size (articles per host; the sitemaps list every article) it starts
 // ../shared/crawlbench/site-server.mjs, runs `marsad crawl` with politeness off and
@@ -25,7 +25,7 @@ const flag = (name, fallback) => {
   return i === -1 ? fallback : own[i + 1];
 };
 const hosts = Number(flag('--hosts', 8));
-const sizes = [Number(flag('--small', 1250)), Number(flag('--large', 125000))];
+const sizes = String(flag('--sizes', '1250,12500,125000')).split(',').map(Number);
 const maxArticles = Number(flag('--max-articles', 3000));
 const port = Number(flag('--port', 18180));
 const benchDir = resolve(flag('--crawlbench', join(ROOT, '../shared/crawlbench')));

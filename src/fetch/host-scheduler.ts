@@ -15,6 +15,13 @@
  */
 import { FetcherClosedError } from '../errors.js';
 
+/**
+ * Added to a host's delay: Date.now() counts whole milliseconds, so a request could leave up to
+ * 1 ms early, and the site's own log then showed two requests 999.995 ms apart (crawl benchmark,
+ * 1 s per host). Costs 0.1 % of a polite crawl's rate.
+ */
+const CLOCK_GUARD_MS = 1;
+
 export interface SlotRelease {
   /** Epoch ms the response headers arrived (or the request failed). */
   contactAt?: number;
@@ -97,7 +104,7 @@ export class HostScheduler {
   }
 
   private readyAt(state: HostState, delayMs: number): number {
-    return Math.max(state.lastContactAt + delayMs, state.blockedUntil);
+    return Math.max(state.lastContactAt + (delayMs > 0 ? delayMs + CLOCK_GUARD_MS : 0), state.blockedUntil);
   }
 
   private pump(host: string): void {
