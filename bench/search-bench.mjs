@@ -15,6 +15,7 @@ import { exportJsonl, exportParquet, selectArticles } from '../dist/export/index
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { setInterval, clearInterval } from 'node:timers';
+import { rng } from './rng.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
 const sizes = (args.sizes ?? '10000').split(',').map(Number);
@@ -23,16 +24,6 @@ const out = args.out ?? null;
 // --export: also export the whole corpus to JSONL and Parquet (to /dev/null), with the peak RSS
 const withExport = 'export' in args;
 
-// Deterministic pseudo-random numbers (mulberry32), so runs are comparable.
-function rng(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(42);
 const pick = (list) => list[Math.floor(rand() * list.length)];
 

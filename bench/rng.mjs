@@ -1,0 +1,11 @@
+// Deterministic pseudo-random numbers (mulberry32) for the benchmarks' synthetic corpora, so
+// every run builds the same corpus from the same seed.
+export function rng(seed) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
