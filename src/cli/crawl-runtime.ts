@@ -2,7 +2,6 @@
  * What `marsad crawl` and `marsad recrawl` share: configuration from flags, the logger, the
  * fetcher, the store and the WARC writer, built from one resolved config.
  */
-import { InvalidArgumentError } from 'commander';
 import pino from 'pino';
 import { loadConfig, type MarsadConfig } from '../config/index.js';
 import { createFetcher } from '../fetch/fetcher.js';
@@ -112,10 +111,4 @@ export function abortOnSignals(): { signal: AbortSignal; dispose(): void } {
   };
 }
 
-export function parseIntFlag(name: string, min = 0): (value: string) => number {
-  return (value: string) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name}: expected a whole number of at least ${min}`);
-    return n;
-  };
-}
+export { parseIntFlag } from './int-flag.js';

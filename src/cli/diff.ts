@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { diffVersions, type VersionDiff } from '../pipeline/crawl/index.js';
 import { existsSync } from 'node:fs';
 import { openStore } from '../store/index.js';
-import { parseIntFlag } from './crawl-runtime.js';
+import { parseIntFlag } from './int-flag.js';
 
 const COLOR = { added: '\u001b[32m', removed: '\u001b[31m', dim: '\u001b[2m', reset: '\u001b[0m' };
 

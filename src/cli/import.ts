@@ -9,7 +9,7 @@ import { loadConfig } from '../config/index.js';
 import { importFiles, type ImportProgress } from '../import/import-files.js';
 import { parseDateBound } from '../search/query.js';
 import { openStore } from '../store/index.js';
-import { parseIntFlag } from './crawl-runtime.js';
+import { parseIntFlag } from './int-flag.js';
 
 interface ImportFlags {
   jobs: number;

@@ -10,7 +10,7 @@ import { filtersFromFlags, type FilterFlags, type SearchFilters } from '../searc
 import { databaseOf, search, type SearchHit, type SearchResult } from '../search/search.js';
 import { countPendingArticles, indexPendingArticles } from '../search/sqlite-index.js';
 import { openStore, type Store } from '../store/index.js';
-import { parseIntFlag } from './crawl-runtime.js';
+import { parseIntFlag } from './int-flag.js';
 
 export interface StoreFlags {
   db?: string;
