@@ -53,11 +53,12 @@ export interface AnalyzePoolOptions {
 /**
  * A worker's heap: the extractor's live data is ~45 MB, most of it language tables; a 100 KB
  * page allocates a few MB while it is analyzed. Left uncapped, a worker's old generation grew to
- * 170 MB (every page's text lingering in large-object space until a full GC). With a 96 MB cap V8
- * collects sooner. The young generation is left alone: capped at 16 MB it saved ~10 MB of RSS but
- * cost ~0.7 ms of CPU per page in parallel scavenges (crawl benchmark, per-thread CPU times).
+ * 170 MB (every page's text lingering in large-object space until a full GC). With these caps V8
+ * collects sooner. The 16 MB young generation is what keeps the crawl benchmark's peak RSS under
+ * 300 MB from run to run (261–271 MB; without it 277–312 MB), at ~0.7 ms of CPU per page spent in
+ * parallel scavenges on V8's helper threads (measured per thread).
  */
-export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 96 };
+export const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 };
 
 /** Pages posted to one worker at a time. */
 const PAGES_PER_WORKER = 2;
