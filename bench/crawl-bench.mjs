@@ -12,16 +12,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchArgs } from './cli-args.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const argv = process.argv.slice(2);
-const dash = argv.indexOf('--');
-const own = dash === -1 ? argv : argv.slice(0, dash);
-const extra = dash === -1 ? [] : argv.slice(dash + 1);
-const flag = (name, fallback) => {
-  const i = own.indexOf(name);
-  return i === -1 ? fallback : own[i + 1];
-};
+const { extra, flag } = benchArgs();
 const mode = flag('--mode', 'fast');
 const hosts = Number(flag('--hosts', 8));
 const articles = Number(flag('--articles', 1250));

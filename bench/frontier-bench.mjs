@@ -13,17 +13,11 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchArgs } from './cli-args.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const CLI = join(ROOT, 'dist/cli/main.js');
-const argv = process.argv.slice(2);
-const dash = argv.indexOf('--');
-const own = dash === -1 ? argv : argv.slice(0, dash);
-const extra = dash === -1 ? [] : argv.slice(dash + 1);
-const flag = (name, fallback) => {
-  const i = own.indexOf(name);
-  return i === -1 ? fallback : own[i + 1];
-};
+const { extra, flag } = benchArgs();
 const hosts = Number(flag('--hosts', 8));
 const sizes = String(flag('--sizes', '1250,12500,125000')).split(',').map(Number);
 const maxArticles = Number(flag('--max-articles', 3000));
