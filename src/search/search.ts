@@ -78,16 +78,14 @@ export function databaseOf(store: Store): Database.Database {
 }
 
 export interface MatchPlan {
-  /**
-   * FROM and WHERE of the whole selection, with the filter table as `d`, for callers that read
-   * the matching articles in their own order (export). The FTS5 parts are a UNION ALL in FROM.
-   */
-  from: string;
-  where: SqlCondition[];
+  /** True when the query has words: the FTS5 parts are matched and ranked. */
   scored: boolean;
   /** The FTS5 expression: required words, exclusions, site and section facets; null without words. */
   match: string | null;
-  /** Conditions on `search_docs d` the match does not express (language, dates, authors, negations). */
+  /**
+   * Conditions on `search_docs d`: with words, what the match does not express (language,
+   * dates, authors, negated filters); without, every filter and the excluded words.
+   */
   residual: SqlCondition[];
   /** The index parts, newest first. */
   parts: FtsPart[];
@@ -95,7 +93,7 @@ export interface MatchPlan {
 
 const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
-/** Rowids of every part matching an FTS5 expression, as one subquery (the expression inlined). */
+/** Rowids of every part matching an FTS5 expression, as one subquery (the expression inlined, quoted). */
 function unionOfParts(parts: FtsPart[], match: string): string {
   if (parts.length === 0) return 'SELECT NULL AS rowid WHERE 0';
   return parts.map((p) => `SELECT rowid FROM ${p.table} WHERE ${p.table} MATCH ${sqlText(match)}`).join(' UNION ALL ');
@@ -110,12 +108,12 @@ export function planQuery(db: Database.Database, parsed: ParsedQuery, extra: Par
     const facets = facetExpression(filters);
     const match = facets === null ? words : `(${words}) AND (${facets})`;
     const residual = filterConditions({ ...filters, sites: [], sections: [] });
-    return { from: `(${unionOfParts(parts, match)}) f JOIN search_docs d ON d.rowid = f.rowid`, where: residual, scored: true, match, residual, parts };
+    return { scored: true, match, residual, parts };
   }
   const where = filterConditions(filters);
   const exclude = toExcludeExpression(parsed);
   if (exclude !== null) where.push({ sql: `d.rowid NOT IN (${unionOfParts(parts, exclude)})`, params: [] });
-  return { from: 'search_docs d', where, scored: false, match: null, residual: where, parts };
+  return { scored: false, match: null, residual: where, parts };
 }
 
 export function whereSql(where: SqlCondition[]): { sql: string; params: (string | number)[] } {
@@ -280,7 +278,7 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
  */
 export function nextMatches(db: Database.Database, plan: MatchPlan, after: number, limit: number): number[] {
   if (!plan.scored) {
-    const { sql, params } = whereSql([...plan.where, { sql: 'd.rowid > ?', params: [after] }]);
+    const { sql, params } = whereSql([...plan.residual, { sql: 'd.rowid > ?', params: [after] }]);
     return db.prepare(`SELECT d.rowid FROM search_docs d ${sql} ORDER BY d.rowid LIMIT ?`).pluck().all(...params, limit) as number[];
   }
   const out: number[] = [];
@@ -295,7 +293,7 @@ export function nextMatches(db: Database.Database, plan: MatchPlan, after: numbe
 }
 
 function listByDate(db: Database.Database, plan: MatchPlan, limit: number, offset: number, maxRanked: number): Ranked {
-  const { sql, params } = whereSql(plan.where);
+  const { sql, params } = whereSql(plan.residual);
   const rows = db
     .prepare(`SELECT d.rowid AS rowid, 0 AS score FROM search_docs d ${sql} ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as { rowid: number; score: number }[];
