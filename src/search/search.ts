@@ -180,8 +180,14 @@ function windowOf(db: Database.Database, plan: MatchPlan, maxRanked: number, sco
 /** The best `offset + limit` rows of the window by score (ties: newest first), without sorting all of it. */
 function rankByRelevance(limit: number, offset: number, window: Window): Ranked {
   const k = offset + limit;
-  const top: { rowid: number; score: number }[] = [];
   const scores = window.scores!;
+  if (k > 200) {
+    // deep pages: a full sort beats keeping a long sorted list by insertion
+    const all = window.rowids.map((rowid, i) => ({ rowid, score: scores[i]! }));
+    all.sort((a, b) => a.score - b.score || b.rowid - a.rowid);
+    return { rows: all.slice(offset, k), ...totalOf(window) };
+  }
+  const top: { rowid: number; score: number }[] = [];
   window.rowids.forEach((rowid, i) => {
     const score = scores[i]!;
     // rows come newest first, so on a tied score the row already kept stays ahead

@@ -187,6 +187,13 @@ describe.each([
       expect(Array.isArray(result.hits)).toBe(true);
     });
 
+    it('ranks the same on a short page and a long one', async () => {
+      const short = (await search(store, 'اسعار', { limit: 20 })).hits.map((h) => h.id);
+      const long = (await search(store, 'اسعار', { limit: 300 })).hits.map((h) => h.id);
+      expect(long).toEqual(short);
+      expect((await search(store, 'اسعار', { limit: 1, offset: 1 })).hits.map((h) => h.id)).toEqual(short.slice(1, 2));
+    });
+
     it('walks every match of a query once, in storage order, for exports', async () => {
       const walk = async (query: string): Promise<string[]> => {
         const ids: string[] = [];
