@@ -220,8 +220,7 @@ function rankByDate(db: Database.Database, plan: MatchPlan, limit: number, offse
   const matches = windowOf(db, plan, MAX_DATE_SET, false);
   const count = matches.rowids.length;
   const total = { total: Math.min(count, maxRanked), totalExact: matches.cutoff === null && count <= maxRanked };
-  const all = matches.cutoff === null;
-  const strategy = by !== 'auto' ? (all || by === 'probe' ? by : 'probe') : !all ? 'probe' : count <= SORT_BELOW ? 'sort' : 'set';
+  const strategy = newestStrategy(by, matches.cutoff === null, count);
   if (strategy === 'sort') {
     const rows = db
       .prepare(`SELECT d.rowid AS rowid, 0 AS score FROM search_docs d WHERE d.rowid IN (SELECT value FROM json_each(?))
@@ -251,6 +250,13 @@ function rankByDate(db: Database.Database, plan: MatchPlan, limit: number, offse
     hits.push(...keep(rowids));
   }
   return { rows: hits.slice(offset, wanted).map((rowid) => ({ rowid, score: 0 })), ...total };
+}
+
+/** Sorting and the set need every match in hand; without them only probing by rowid works. */
+function newestStrategy(by: NewestStrategy, haveAll: boolean, count: number): Exclude<NewestStrategy, 'auto'> {
+  if (!haveAll) return 'probe';
+  if (by !== 'auto') return by;
+  return count <= SORT_BELOW ? 'sort' : 'set';
 }
 
 /** Which of these rowids match the plan (full-text match by rowid in each part, then the residual filters). */
