@@ -17,7 +17,7 @@ export {
 // extract (pure)
 export { extractArticle, countWords } from './extract/extract-article.js';
 export { simhash, hammingDistance, articleId } from './extract/content-hash.js';
-export type { Article, Block, BlockType, DateEvidence, ExtractOptions, TraceEntry } from './extract/types.js';
+export type { Article, Block, BlockType, DateEvidence, ExtractOptions, Favor, TraceEntry } from './extract/types.js';
 
 // fetch
 export * from './fetch/index.js';

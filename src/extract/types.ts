@@ -65,4 +65,11 @@ export interface ExtractOptions {
   maxInputChars?: number;
   /** Time budget for one page in milliseconds (default 10 s). */
   timeBudgetMs?: number;
+  /**
+   * Which way to lean on borderline boxes (trafilatura's option of the same name):
+   * 'precision' drops them, 'recall' keeps them; the default is balanced.
+   */
+  favor?: Favor;
 }
+
+export type Favor = 'precision' | 'balanced' | 'recall';

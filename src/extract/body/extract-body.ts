@@ -1,6 +1,6 @@
 /** The body of an article: find the container, collect its blocks, clean them. */
 import type { Document, Element, ParentNode } from 'domhandler';
-import type { TraceEntry } from '../types.js';
+import type { Favor, TraceEntry } from '../types.js';
 import { elementsByTag, normalizedText } from '../dom/query.js';
 import { pruneInvisible } from './prune.js';
 import { computeStats, linkDensity, type ElementStats } from './stats.js';
@@ -23,6 +23,8 @@ export interface BodyOptions {
   title: string | null;
   /** The page's structured-data articleBody, if any: evidence, not truth. */
   structuredBody?: string | null;
+  /** Borderline boxes: dropped ('precision'), kept ('recall'), or judged as usual. */
+  favor?: Favor;
 }
 
 /**
