@@ -122,7 +122,7 @@ function report(name, line) {
 
 function showWorst(scored) {
   if (!worst) return;
-  for (const { page, score, note } of [...scored].sort((a, b) => a.score - b.score).slice(0, worst)) {
+  for (const { page, note } of [...scored].sort((a, b) => a.score - b.score).slice(0, worst)) {
     console.log(`    ${page.id.slice(0, 40).padEnd(40)} ${note}  ${page.url ?? ''}`);
   }
 }

@@ -12,8 +12,14 @@ export function scoreSnippets(rows) {
   for (const { page, text } of rows) {
     const out = squash(text ?? '');
     const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
-    for (const s of page.with) (out.includes(squash(s)) ? c.tp++ : c.fn++);
-    for (const s of page.without) (out.includes(squash(s)) ? c.fp++ : c.tn++);
+    for (const s of page.with) {
+      if (out.includes(squash(s))) c.tp++;
+      else c.fn++;
+    }
+    for (const s of page.without) {
+      if (out.includes(squash(s))) c.fp++;
+      else c.tn++;
+    }
     tp += c.tp; fp += c.fp; fn += c.fn; tn += c.tn;
     pages.push(c);
   }

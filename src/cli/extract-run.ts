@@ -64,6 +64,7 @@ async function extractSinglePage(input: string, kind: 'file' | 'stdin', options:
     url: options.url,
     timeBudgetMs: options.timeBudgetMs,
     killAfterMs: options.killAfterMs,
+    favor: options.favor,
   });
   if (!result.ok) {
     await output.abort();
@@ -108,7 +109,7 @@ async function extractDirectory(dir: string, format: 'jsonl' | 'json', options: 
   try {
     for (const entry of unreadable) await fail(entry.file, { code: 'FILE_READ', message: `cannot list the directory: ${entry.message}` });
     if (files.length === 0) warn(`no .html, .htm or .html.gz files under ${dir}`);
-    const results = extractFiles(dir, files, { jobs: options.jobs, format, timeBudgetMs: options.timeBudgetMs, killAfterMs: options.killAfterMs });
+    const results = extractFiles(dir, files, { jobs: options.jobs, format, timeBudgetMs: options.timeBudgetMs, killAfterMs: options.killAfterMs, favor: options.favor });
     for await (const result of results) {
       if (result.ok) {
         extracted++;

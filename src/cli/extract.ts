@@ -6,7 +6,8 @@
  * The work lives in extract-run.ts, loaded only when the verb runs, so `--help` is instant.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_TIME_BUDGET_MS, OUTPUT_FORMATS, type OutputFormat } from '../pipeline/extract-options.js';
+import { DEFAULT_TIME_BUDGET_MS, FAVOR_CHOICES, OUTPUT_FORMATS, type OutputFormat } from '../pipeline/extract-options.js';
+import type { Favor } from '../extract/types.js';
 import { EXIT_CODES_HELP } from './program.js';
 
 export interface ExtractCommandOptions {
@@ -17,6 +18,7 @@ export interface ExtractCommandOptions {
   timeBudgetMs: number;
   killAfterMs?: number;
   progress: boolean;
+  favor: Favor;
 }
 
 function positiveInt(value: string): number {
@@ -33,6 +35,7 @@ export function registerExtract(program: Command): void {
     .option('--url <url>', "the page's URL: resolves relative links and names the site (one page only)")
     .addOption(new Option('-f, --format <format>', 'output format (default: json for one page, jsonl for a directory)').choices(OUTPUT_FORMATS))
     .option('-j, --jobs <n>', 'worker threads for a directory', positiveInt, 1)
+    .addOption(new Option('--favor <lean>', 'borderline boxes: precision drops them, recall keeps them').choices(FAVOR_CHOICES).default('balanced'))
     .option('-o, --output <file>', 'write to FILE instead of stdout (renamed into place when complete)')
     .option('--time-budget-ms <ms>', 'time budget for one page', positiveInt, DEFAULT_TIME_BUDGET_MS)
     .option('--kill-after-ms <ms>', 'wall-clock limit for one page, then its worker is stopped (default: 2 × budget + 1000)', positiveInt)

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { PagePool } from './page-pool.js';
 import { DEFAULT_MAX_PAGE_BYTES, DEFAULT_TIME_BUDGET_MS, defaultKillAfterMs, type OutputFormat } from './extract-options.js';
 import type { PageResult } from './extract-page.js';
+import type { Favor } from '../extract/types.js';
 
 export interface ExtractPagesOptions {
   /** Worker threads (default 1). */
@@ -18,11 +19,13 @@ export interface ExtractPagesOptions {
   killAfterMs?: number;
   /** Largest page in bytes, before and after gunzip (default 50 MiB). */
   maxBytes?: number;
+  /** How the body stage leans on borderline boxes (default balanced). */
+  favor?: Favor;
 }
 
 export type FileResult = PageResult & { file: string };
 
-function resolved(options: ExtractPagesOptions): Required<Omit<ExtractPagesOptions, 'format'>> {
+function resolved(options: ExtractPagesOptions): Required<Omit<ExtractPagesOptions, 'format' | 'favor'>> {
   const timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   return {
     jobs: Math.max(1, options.jobs ?? 1),
@@ -44,7 +47,7 @@ export async function* extractFiles(dir: string, files: readonly string[], optio
   let next = 0;
   const submit = (): void => {
     const file = files[next++]!;
-    const task = { path: join(dir, file), file, format: options.format, timeBudgetMs, maxBytes };
+    const task = { path: join(dir, file), file, format: options.format, timeBudgetMs, maxBytes, favor: options.favor };
     inFlight.push(pool.run(task).then((result) => ({ ...result, file })));
   };
   try {
@@ -67,7 +70,7 @@ export async function extractOnePage(
   const { timeBudgetMs, killAfterMs, maxBytes } = resolved(options);
   const pool = new PagePool({ size: 1, deadlineMs: killAfterMs });
   try {
-    return await pool.run({ ...source, url: options.url, format: options.format, timeBudgetMs, maxBytes });
+    return await pool.run({ ...source, url: options.url, format: options.format, timeBudgetMs, maxBytes, favor: options.favor });
   } finally {
     await pool.close();
   }

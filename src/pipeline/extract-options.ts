@@ -3,6 +3,9 @@
  * imports, so a command line can describe them without loading the extractor.
  */
 
+/** How the body stage leans on borderline boxes (ExtractOptions.favor). */
+export const FAVOR_CHOICES = ['precision', 'balanced', 'recall'] as const;
+
 export const OUTPUT_FORMATS = ['json', 'jsonl', 'markdown', 'text', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 

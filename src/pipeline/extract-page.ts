@@ -3,7 +3,7 @@
  * extract, render. Every failure becomes a result with a code and a message, so the
  * caller sees failed pages as data and can go on with the next one.
  */
-import type { Article } from '../extract/types.js';
+import type { Article, Favor } from '../extract/types.js';
 import { extractArticle } from '../extract/extract-article.js';
 import { MarsadError } from '../errors.js';
 import { pageBytesToHtml, readPageFile } from './read-page.js';
@@ -24,6 +24,7 @@ export interface PageTask {
   format: OutputFormat;
   timeBudgetMs: number;
   maxBytes: number;
+  favor?: Favor;
 }
 
 export interface PageError {
@@ -66,7 +67,7 @@ export async function runPageTask(task: PageTask): Promise<PageResult> {
     const decoded = task.path !== undefined
       ? await readPageFile(task.path, { maxBytes: task.maxBytes, subject })
       : pageBytesToHtml(task.bytes ?? new Uint8Array(0), { maxBytes: task.maxBytes, subject });
-    const article = extractArticle(decoded.text, { url: task.url, timeBudgetMs: task.timeBudgetMs });
+    const article = extractArticle(decoded.text, { url: task.url, timeBudgetMs: task.timeBudgetMs, favor: task.favor });
     const output = renderArticle(article, task.format, task.file);
     const emptyReason = article.extraction.emptyReason;
     return emptyReason ? { ok: true, output, emptyReason } : { ok: true, output };
