@@ -14,7 +14,9 @@ import { boundedText } from './structured/text.js';
 import { collectDateCandidates } from './dates/candidates.js';
 import { chooseDates } from './dates/choose-dates.js';
 import { chooseTitle } from './fields/title.js';
-import { cleanAuthors } from './fields/authors.js';
+import { chooseAuthors } from './fields/authors.js';
+import { jsonLdCredits } from './fields/structured-credits.js';
+import { visibleBylineCredits } from './fields/visible-byline.js';
 import { detectLanguage, normalizeLanguageTag } from './fields/language.js';
 import { absoluteUrl, canonicalFromLinks, findCaption, imageLinkFromLinks, labelledRelatedBoxes, relatedLinks } from './fields/links.js';
 import { breadcrumbTexts, sectionFromBreadcrumb, splitKeywords, tagLinkTexts, uniqueTags } from './fields/taxonomy.js';
@@ -111,22 +113,16 @@ export function extractMetadata(doc: Document, context: MetadataContext): Metada
 
   const description = cleanDescription(firstMeta(metas, 'og:description', 'description', 'twitter:description') ?? (art ? firstString(art.description, ld.byId) : null) ?? md('description'), siteNames);
 
-  // Authors: structured credits first; the visible byline only when none exist.
-  const structuredCredits = [
-    ...(art ? stringsOf(art.author, ld.byId).concat(stringsOf(art.creator, ld.byId)) : []),
-    ...(micro.get('author') ?? []).filter((v) => !v.offside).map((v) => v.value),
-    ...['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'twitter:creator:name'].flatMap((k) => metas.get(k) ?? []),
-  ];
-  let authors = cleanAuthors(structuredCredits, siteNames);
-  let authorSource = 'structured data';
-  if (authors.length === 0) {
-    const visible = [...scan.relLinks.filter((r) => r.rel.includes('author') && !r.hidden && !r.offside), ...scan.authorHints.filter((h) => !h.hidden && !h.offside)]
-      .map((h) => boundedText(h.el, 120))
-      .filter((t): t is string => !!t);
-    authors = cleanAuthors(visible, siteNames);
-    authorSource = 'byline';
-  }
-  if (authors.length > 0) trace.push({ step: 'meta.authors', reason: `from ${authorSource}`, text: authors.join(', ') });
+  // Authors: each source in trust order; the first that credits people, agencies or a desk answers (fields/authors.ts).
+  const authorSources = ['json-ld', 'microdata', 'meta', 'byline'];
+  const chosenAuthors = chooseAuthors([
+    () => (art ? [...jsonLdCredits(art.author, ld.byId), ...jsonLdCredits(art.creator, ld.byId)] : []),
+    () => (micro.get('author') ?? []).filter((v) => !v.offside && !v.hidden).map((v) => v.value),
+    () => ['author', 'article:author', 'og:article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'twitter:creator:name'].flatMap((k) => metas.get(k) ?? []),
+    () => visibleBylineCredits([...scan.relLinks.filter((r) => r.rel.includes('author')), ...scan.authorHints], titled.anchor?.order ?? null, siteNames),
+  ], siteNames);
+  const authors = chosenAuthors.authors;
+  if (authors.length > 0) trace.push({ step: 'meta.authors', reason: `from ${authorSources[chosenAuthors.source]}`, text: authors.join(', ') });
 
   const html = scan.html;
   const declaredLanguage = normalizeLanguageTag(

@@ -10,7 +10,7 @@ import { decodeHTML } from 'entities/decode';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-const ARTICLE_TYPE = /^(?:\w+:)?(NewsArticle|Article|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|BlogPosting|LiveBlogPosting|SocialMediaPosting|Report|TechArticle|ScholarlyArticle|SatiricalArticle|AdvertiserContentArticle|Blog)$/i;
+const ARTICLE_TYPE = /^(?:\w+:)?(NewsArticle|Article|ReportageNewsArticle|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|BlogPosting|LiveBlogPosting|SocialMediaPosting|Report|TechArticle|ScholarlyArticle|SatiricalArticle|AdvertiserContentArticle|Blog)$/i;
 const PAGE_TYPE = /^(?:\w+:)?(WebPage|ItemPage|VideoObject|Recipe|NewsMediaOrganization)$/i;
 
 export function parseJsonLoose(text: string): Json | undefined {

@@ -1,0 +1,47 @@
+/**
+ * The article's own visible byline: of the elements whose class names an author or byline
+ * (and rel=author links), the one nearest the headline that credits someone, with its
+ * close neighbours (a byline is often split over a few small elements). Teaser bylines
+ * further down, comment authors and hidden or screen-reader-only text never count.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import type { Seen } from '../structured/scan.js';
+import { collapseSpace } from '../dom/query.js';
+import { creditParts } from './credit-parts.js';
+
+/** Text for screen readers only: a brand label or "Author:" a sighted reader never sees. */
+const SCREEN_READER_ONLY = /(?:^|\s)(?:sr-only|visually-hidden|u-visually-hidden|screen-reader-text|screenreader|a11y-hidden|hidden|hide)(?:\s|$)/i;
+/** Hints this close (in elements) to the chosen one belong to the same byline. */
+const NEIGHBOURS = 30;
+
+function bylineText(root: Element, maxChars: number): string | null {
+  let out = '';
+  const stack: AnyNode[] = [...root.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      out += node.data;
+      if (out.length > maxChars * 2 + 200) return null;
+    } else if (node.type === 'tag') {
+      if (node.attribs.class && SCREEN_READER_ONLY.test(node.attribs.class)) continue;
+      out += ' ';
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    }
+  }
+  const text = collapseSpace(out);
+  return text && text.length <= maxChars ? text : null;
+}
+
+export function visibleBylineCredits(hints: Seen[], anchorOrder: number | null, siteNames: string[]): string[] {
+  const read: Array<{ order: number; text: string }> = [];
+  for (const h of hints) {
+    if (h.hidden || h.offside) continue;
+    const text = bylineText(h.el, 160);
+    if (text && creditParts(text, siteNames).length > 0) read.push({ order: h.order, text });
+  }
+  if (read.length === 0) return [];
+  const anchor = anchorOrder ?? read[0]!.order;
+  let best = read[0]!;
+  for (const r of read) if (Math.abs(r.order - anchor) < Math.abs(best.order - anchor)) best = r;
+  return read.filter((r) => Math.abs(r.order - best.order) <= NEIGHBOURS).map((r) => r.text);
+}
