@@ -7,8 +7,8 @@ import { ElementType } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import type { Block, BlockType, TraceEntry } from '../types.js';
 import { collapseSpace } from '../dom/query.js';
-import { BLOCK_TAGS, linkDensity, type ElementStats } from './stats.js';
-import { BOILERPLATE, BODY_NAMES } from './patterns.js';
+import { BLOCK_TAGS, holdsProse, linkDensity, type ElementStats } from './stats.js';
+import { nameSignals } from './names.js';
 import { absoluteUrl } from '../fields/links.js';
 
 export interface RawBlock extends Block {
@@ -59,9 +59,11 @@ export function skipReason(el: Element, options: CollectOptions): string | null 
   const length = s?.textLength ?? 0;
   // A box with most of the container's text is the body, whatever its name says.
   const major = length > options.containerLength * 0.5 && length > 200;
-  const names = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim();
   // Table parts carry row styling names ("player-12", "oddrow"), not roles: judge the table.
-  if (names && !major && !TABLE_PARTS.has(el.name) && !BODY_NAMES.test(names) && BOILERPLATE.test(names)) return `boilerplate name "${names.slice(0, 60)}"`;
+  if (!major && !TABLE_PARTS.has(el.name)) {
+    const names = nameSignals(el);
+    if (names.strong || (names.weak && !holdsProse(s))) return `boilerplate name "${`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim().slice(0, 60)}"`;
+  }
   if (el.name === 'header' && !major) return 'tag <header>';
   if (el.name === 'figure' || el.name === 'table' || el.name === 'ul' || el.name === 'ol' || el.name === 'div' || el.name === 'section') {
     if (s && !major && s.textLength > 0 && linkDensity(s) > 0.5) return `link density ${linkDensity(s).toFixed(2)}`;

@@ -11,7 +11,7 @@
  */
 import type { Element, ParentNode } from 'domhandler';
 import { walkElements } from '../dom/query.js';
-import { NEGATIVE, POSITIVE, BODY_NAMES } from './patterns.js';
+import { classAndIdSignals } from './names.js';
 import { linkDensity, type ElementStats } from './stats.js';
 
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'dd', 'li']);
@@ -23,18 +23,17 @@ const BASE_BY_TAG: Record<string, number> = {
 
 export function classWeight(el: Element): number {
   let weight = 0;
-  const cls = el.attribs.class ?? '';
-  const id = el.attribs.id ?? '';
   const itemprop = el.attribs.itemprop ?? '';
   if (itemprop === 'articleBody' || itemprop === 'articlebody') weight += 30;
-  for (const name of [cls, id]) {
-    if (!name) continue;
-    if (BODY_NAMES.test(name)) {
+  // The class and the id each count once, as in Readability; names are read as words (names.ts).
+  for (const name of classAndIdSignals(el)) {
+    if (name.body) {
       weight += 25;
       continue;
     }
-    if (NEGATIVE.test(name)) weight -= 25;
-    if (POSITIVE.test(name)) weight += 25;
+    if (name.strong || name.negative) weight -= 25;
+    else if (name.weak) weight -= 10;
+    if (name.positive) weight += 25;
   }
   return weight;
 }

@@ -3,8 +3,8 @@ import type { Document, Element, ParentNode } from 'domhandler';
 import type { Favor, TraceEntry } from '../types.js';
 import { elementsByTag, normalizedText } from '../dom/query.js';
 import { pruneInvisible } from './prune.js';
-import { computeStats, linkDensity, type ElementStats } from './stats.js';
-import { BOILERPLATE, BODY_NAMES } from './patterns.js';
+import { computeStats, holdsProse, linkDensity, type ElementStats } from './stats.js';
+import { nameSignals } from './names.js';
 import { pickTopCandidate, scoreCandidates } from './candidates.js';
 import { collectBlocks, type RawBlock } from './blocks.js';
 import { filterBlocks } from './filter-blocks.js';
@@ -65,7 +65,7 @@ export function extractBody(doc: Document, options: BodyOptions): BodyResult {
   const stats = computeStats(root as Document);
   // First pass: comments, related lists and other boilerplate boxes do not vote. If that
   // leaves (almost) nothing, the page named its body oddly: let every box vote.
-  let result = extractFrom(root, stats, options, trace, excludeBoilerplate);
+  let result = extractFrom(root, stats, options, trace, (el) => excludeBoilerplate(el, stats));
   if (result.text < MIN_BODY_CHARS) {
     const retryTrace: TraceEntry[] = [];
     const retry = extractFrom(root, stats, options, retryTrace, null);
@@ -93,11 +93,12 @@ const MIN_BODY_CHARS = 200;
 const NEVER_EXCLUDED = new Set(['body', 'html', 'main', 'article']);
 const EXCLUDED_TAGS = new Set(['nav', 'aside', 'footer']);
 
-function excludeBoilerplate(el: Element): boolean {
+function excludeBoilerplate(el: Element, stats: Map<Element, ElementStats>): boolean {
   if (EXCLUDED_TAGS.has(el.name)) return true;
-  if (NEVER_EXCLUDED.has(el.name) || el.attribs.itemprop?.toLowerCase() === 'articlebody') return false;
-  const names = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
-  return names.length > 1 && !BODY_NAMES.test(names) && BOILERPLATE.test(names);
+  if (NEVER_EXCLUDED.has(el.name)) return false;
+  const names = nameSignals(el);
+  if (names.body) return false;
+  return names.strong || (names.weak && !holdsProse(stats.get(el)));
 }
 
 function extractFrom(

@@ -116,3 +116,11 @@ export function linkDensity(s: ElementStats | undefined): number {
   if (!s || s.textLength === 0) return 0;
   return Math.min(1, s.linkLength / s.textLength);
 }
+
+/**
+ * Whether a box holds running prose rather than a label, a caption or a link list: boxes
+ * whose names carry only a weak boilerplate word (print, header, widget…) are kept when they do.
+ */
+export function holdsProse(s: ElementStats | undefined): boolean {
+  return !!s && s.textLength >= 300 && linkDensity(s) < 0.3;
+}
