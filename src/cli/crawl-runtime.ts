@@ -88,6 +88,11 @@ export async function openRuntime(config: MarsadConfig, options: { onLog?: (line
     async close() {
       await fetcher.close();
       await warc?.close();
+      // The writer leaves the search index current, so that readers (even of a read-only copy) find everything.
+      if (store.kind === 'sqlite') {
+        const [{ catchUpIndex }, { databaseOf }] = await Promise.all([import('../search/sqlite-index.js'), import('../search/search.js')]);
+        catchUpIndex(databaseOf(store));
+      }
       await store.close();
     },
   };

@@ -41,7 +41,7 @@ export function registerDiff(program: Command): void {
     .action(async (idOrUrl: string, flags: { from?: number; to?: number; context?: boolean; db?: string; config?: string; json?: boolean }) => {
       const config = loadConfig({ ...(flags.config !== undefined ? { file: flags.config } : {}), flags: { db: flags.db } });
       if (!/^postgres/i.test(config.db) && !existsSync(config.db)) throw new UsageError(`no store at ${config.db} (crawl first, or name one with --db)`);
-      const store = await openStore(config.db);
+      const store = await openStore(config.db, { readOnly: true });
       try {
         const article = (await store.getArticle(idOrUrl)) ?? (await store.getArticleByUrl(idOrUrl));
         if (article === null) throw new UsageError(`no article with id or URL ${idOrUrl} in ${config.db}`);

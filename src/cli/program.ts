@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { MarsadError, UsageError } from '../errors.js';
+import { storeBusy } from '../store/errors.js';
 
 /** Exit codes: documented in the README and in `marsad <verb> --help`. */
 export const EXIT_OK = 0;
@@ -49,7 +50,8 @@ export async function runProgram(program: Command, argv: readonly string[]): Pro
   try {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
-  } catch (error) {
+  } catch (thrown) {
+    const error = storeBusy(thrown);
     // commander has already printed its own message (or the help, or the version).
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     if (error instanceof UsageError) {

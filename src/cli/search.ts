@@ -8,7 +8,7 @@ import { loadConfig } from '../config/index.js';
 import { UsageError } from '../errors.js';
 import { filtersFromFlags, type FilterFlags, type SearchFilters } from '../search/query.js';
 import { databaseOf, search, type SearchHit, type SearchResult } from '../search/search.js';
-import { countPendingArticles, indexPendingArticles } from '../search/sqlite-index.js';
+import { catchUpIndex, countPendingArticles } from '../search/sqlite-index.js';
 import { openStore, type Store } from '../store/index.js';
 import { parseIntFlag } from './int-flag.js';
 
@@ -40,7 +40,7 @@ export function filtersOf(flags: FilterFlags): SearchFilters {
 export async function openExistingStore(flags: StoreFlags): Promise<{ store: Store; config: ReturnType<typeof loadConfig> }> {
   const config = loadConfig({ ...(flags.config !== undefined ? { file: flags.config } : {}), flags: { db: flags.db } });
   if (!/^postgres/i.test(config.db) && !existsSync(config.db)) throw new UsageError(`no store at ${config.db} (crawl or import first, or name one with --db)`);
-  return { store: await openStore(config.db), config };
+  return { store: await openStore(config.db, { readOnly: true }), config };
 }
 
 const BOLD = '\u001b[1m';
@@ -85,10 +85,9 @@ export function registerSearch(program: Command): void {
       // The first search after a crawl or an upgrade indexes what is new: say so when it is a lot.
       const db = databaseOf(store);
       const pending = countPendingArticles(db);
-      if (pending >= 1000) {
-        process.stderr.write(`marsad: indexing ${pending} articles for search…\n`);
-        indexPendingArticles(db);
-      }
+      if (pending >= 1000 && !db.readonly) process.stderr.write(`marsad: indexing ${pending} articles for search…\n`);
+      const caughtUp = catchUpIndex(db);
+      if (caughtUp.waiting > 0) process.stderr.write(`marsad: ${caughtUp.waiting} recently stored ${caughtUp.waiting === 1 ? 'article is' : 'articles are'} not searchable yet (${db.readonly ? 'the store is read-only here' : 'a writer holds the store'}); they will be after the next write\n`);
       const result = await search(store, words.join(' '), {
         limit: flags.limit,
         offset: (flags.page - 1) * flags.limit,

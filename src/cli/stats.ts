@@ -29,7 +29,7 @@ export function registerStats(program: Command): void {
     .action(async (flags: { db?: string; config?: string; json?: boolean }) => {
       const config = loadConfig({ ...(flags.config !== undefined ? { file: flags.config } : {}), flags: { db: flags.db } });
       if (!/^postgres/i.test(config.db) && !existsSync(config.db)) throw new UsageError(`no store at ${config.db} (crawl first, or name one with --db)`);
-      const store = await openStore(config.db);
+      const store = await openStore(config.db, { readOnly: true });
       try {
         const stats = await store.stats();
         process.stdout.write(flags.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));

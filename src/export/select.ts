@@ -6,7 +6,7 @@
 import type { Article } from '../extract/types.js';
 import { emptyFilters, parseQuery, type SearchFilters } from '../search/query.js';
 import { databaseOf, nextMatches, planQuery } from '../search/search.js';
-import { indexPendingArticles } from '../search/sqlite-index.js';
+import { catchUpIndex } from '../search/sqlite-index.js';
 import type { Store } from '../store/index.js';
 import type { ExportRecord } from './sink.js';
 
@@ -47,7 +47,7 @@ export async function* selectArticles(store: Store, options: SelectArticlesOptio
   let read: (key: number) => { record?: string; id: string } | undefined;
   const column = options.withVersions ? 'a.id AS id' : 'a.record AS record, a.id AS id';
   if (selective) {
-    indexPendingArticles(db);
+    catchUpIndex(db);
     const plan = planQuery(db, parsed, extra);
     const get = db.prepare<[number], { record?: string; id: string }>(`SELECT ${column} FROM search_docs d JOIN articles a ON a.id = d.article_id WHERE d.rowid = ?`);
     page = (after) => nextMatches(db, plan, after, batch);

@@ -11,7 +11,7 @@ import { buildSnippet, type HighlightOptions } from './snippet.js';
 import { facetExpression } from './facets.js';
 import { listParts, partOfRowid, type FtsPart } from './fts-parts.js';
 import { filterConditions, mergeFilters, type SqlCondition } from './sql-filters.js';
-import { indexPendingArticles } from './sqlite-index.js';
+import { catchUpIndex } from './sqlite-index.js';
 
 export interface SearchOptions {
   /** `relevance` (bm25, default when the query has words) or `newest` (published date). */
@@ -349,7 +349,7 @@ export function searchDatabase(db: Database.Database, query: string | ParsedQuer
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const parsed = typeof query === 'string' ? parseQuery(query) : query;
   if (parsed.notice !== null) return { hits: [], total: 0, totalExact: true, offset, limit, notice: parsed.notice };
-  if (options.syncIndex !== false) indexPendingArticles(db);
+  if (options.syncIndex !== false) catchUpIndex(db);
   tuneForSearch(db);
   const plan = planQuery(db, parsed, options.filters ?? emptyFilters());
   const order = options.order ?? (plan.scored ? 'relevance' : 'newest');

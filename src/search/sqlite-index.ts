@@ -124,3 +124,26 @@ export function indexPendingArticles(db: Database.Database, options: IndexPendin
 export function countPendingArticles(db: Database.Database): number {
   return (db.prepare('SELECT count(*) AS n FROM search_pending').get() as { n: number }).n;
 }
+
+/** What a reader's catch-up left for the writers: articles stored but not yet searchable. */
+export interface CatchUp extends IndexProgress {
+  /** Articles still waiting (the store is read-only here, or a writer held the lock too long). */
+  waiting: number;
+}
+
+/**
+ * Brings the search index up to date before a read (search, export of a query), the way a
+ * reader may: the articles and their versions are never touched, only the derived index, in
+ * small IMMEDIATE batches so a crawl writing at the same time waits at most one batch. A
+ * read-only store, or a lock held past the busy timeout, is not an error: the search runs on
+ * what is indexed, and `waiting` says how much is not yet.
+ */
+export function catchUpIndex(db: Database.Database): CatchUp {
+  if (db.readonly) return { indexed: 0, removed: 0, waiting: countPendingArticles(db) };
+  try {
+    return { ...indexPendingArticles(db, { batchSize: 100 }), waiting: 0 };
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return { indexed: 0, removed: 0, waiting: countPendingArticles(db) };
+    throw error;
+  }
+}

@@ -5,7 +5,7 @@ import type { Store } from './store.js';
 
 export type * from './store.js';
 export { FRONTIER_STATES } from './store.js';
-export { StoreError } from './errors.js';
+export { StoreError, StoreBusyError } from './errors.js';
 export { SqliteStore, migrateSqlite, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
 export { sqliteMigrations, type SqliteMigration } from './sqlite/migrations/index.js';
 export { NEAR_DUP_MAX_BITS } from './sqlite/articles.js';
@@ -14,9 +14,9 @@ export { NEAR_DUP_MAX_BITS } from './sqlite/articles.js';
  * Opens the store a location names: a file path (or `sqlite:PATH`) opens SQLite.
  * `postgres://…` is reserved for the PostgreSQL store.
  */
-export async function openStore(location: string): Promise<Store> {
+export async function openStore(location: string, options: { readOnly?: boolean } = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//i.test(location)) {
     throw new StoreError('the PostgreSQL store is not available in this version; use a SQLite file path', { subject: location });
   }
-  return new SqliteStore({ path: location.replace(/^sqlite:/i, '') });
+  return new SqliteStore({ path: location.replace(/^sqlite:/i, ''), readOnly: options.readOnly === true });
 }

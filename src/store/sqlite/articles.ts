@@ -1,6 +1,7 @@
 /** SQLite: articles, versions and near-duplicate groups (one transaction per save). */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { writeTransaction } from './write-transaction.js';
 import { articleId, hammingDistance } from '../../extract/content-hash.js';
 import type { Article } from '../../extract/types.js';
 import { StoreError } from '../errors.js';
@@ -110,7 +111,7 @@ export class SqliteArticles {
       WHERE id != @id AND (sh_b0 = @b0 OR sh_b1 = @b1 OR sh_b2 = @b2 OR sh_b3 = @b3)
       ORDER BY first_seen_at, id`);
     this.setGroup = db.prepare('UPDATE articles SET dup_group = ? WHERE id = ?');
-    this.saveTx = db.transaction((input: SaveArticleInput) => this.saveNow(input));
+    this.saveTx = writeTransaction(db, (input: SaveArticleInput) => this.saveNow(input));
   }
 
   save(input: SaveArticleInput): SaveArticleResult {

@@ -1,5 +1,6 @@
 /** SQLite: the frontier (URLs to fetch, with state, priority, next-fetch time, attempts, hints, lease). */
 import type Database from 'better-sqlite3';
+import { writeTransaction } from './write-transaction.js';
 import {
   FRONTIER_STATES,
   type ClaimOptions,
@@ -74,7 +75,7 @@ export class SqliteFrontier {
       last_status = ?, last_error = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?`);
     this.giveBack = db.prepare(`UPDATE frontier SET state = 'queued', lease_owner = NULL, lease_until = NULL, updated_at = ?
       WHERE id = ? AND state = 'fetching'`);
-    this.enqueueTx = db.transaction((entries: readonly FrontierInput[], now: number) => {
+    this.enqueueTx = writeTransaction(db, (entries: readonly FrontierInput[], now: number) => {
       let added = 0;
       for (const entry of entries) {
         const result = this.insert.run(
@@ -94,7 +95,7 @@ export class SqliteFrontier {
       }
       return added;
     });
-    this.claimTx = db.transaction((options: ClaimOptions) => {
+    this.claimTx = writeTransaction(db, (options: ClaimOptions) => {
       const rows = this.selectDue.all({ host: options.host, now: options.now, limit: options.limit }) as FrontierRow[];
       const until = options.now + options.leaseMs;
       for (const row of rows) this.lease.run(options.owner, until, options.now, row.id);

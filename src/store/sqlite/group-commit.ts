@@ -12,6 +12,7 @@
  * - reads call `flush()` first, so they always see every write requested before them.
  */
 import type Database from 'better-sqlite3';
+import { writeTransaction } from './write-transaction.js';
 
 interface PendingWrite {
   run(): unknown;
@@ -27,7 +28,7 @@ export class GroupCommit {
   constructor(db: Database.Database) {
     // Nested better-sqlite3 transactions are savepoints: each write is undone alone if it throws.
     const savepoint = db.transaction((write: PendingWrite) => write.run());
-    this.commit = db.transaction((batch: readonly PendingWrite[]) =>
+    this.commit = writeTransaction(db, (batch: readonly PendingWrite[]) =>
       batch.map((write) => {
         try {
           return { ok: true, value: savepoint(write) };

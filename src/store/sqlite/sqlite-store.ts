@@ -6,9 +6,11 @@
  * after the commit, so `kill -9` loses only writes nobody was told had happened, never half of
  * one. Every read commits the queued writes first.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { writeTransaction } from './write-transaction.js';
 import { StoreError } from '../errors.js';
 import type {
   ArticleVersion,
@@ -40,6 +42,12 @@ export interface SqliteStoreOptions {
   path: string;
   /** Migrations to apply; default: all of marsad's. */
   migrations?: readonly SqliteMigration[];
+  /**
+   * This process only reads (search, stats, export, diff). The file must exist; when it cannot
+   * be written (permissions, read-only media) the connection is opened read-only and nothing
+   * is migrated or written.
+   */
+  readOnly?: boolean;
 }
 
 interface SourceRow {
@@ -64,24 +72,88 @@ function toSource(row: SourceRow): Source {
 
 /** Applies the migrations the database has not seen yet; refuses a database newer than the code. */
 export function migrateSqlite(db: Database.Database, migrations: readonly SqliteMigration[] = sqliteMigrations): number {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const applied = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
   const latest = migrations.at(-1)?.version ?? 0;
+  const applied = schemaVersion(db);
   if (applied > latest) {
     throw new StoreError(`the database is at schema version ${applied}, newer than this marsad (${latest}); upgrade marsad`);
   }
+  if (applied === latest) return 0; // the usual case: nothing to write, no lock taken
+  writeTransaction(db, () => db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`))();
   let count = 0;
   for (const [index, migration] of migrations.entries()) {
     if (migration.version !== index + 1) throw new StoreError(`migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`);
     if (migration.version <= applied) continue;
-    db.transaction(() => {
+    // Checked again under the write lock: another process starting at the same moment may have applied it.
+    const ran = writeTransaction(db, () => {
+      if (schemaVersion(db) >= migration.version) return false;
       if (typeof migration.up === 'string') db.exec(migration.up);
       else migration.up(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+      return true;
     })();
-    count++;
+    if (ran) count++;
   }
   return count;
+}
+
+/** The highest migration applied (0 for a new file). */
+export function schemaVersion(db: Database.Database): number {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (table === undefined) return 0;
+  return (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+}
+
+/** Whether this process may write the file and create its -wal and -shm companions. */
+function canWrite(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * How long a write waits for another process's write to finish. Writes are short (one group
+ * commit, one search-index batch), so waiting is rare and brief; past this the store is busy
+ * with something else (a stuck process) and StoreBusyError says so.
+ */
+export const BUSY_TIMEOUT_MS = 15_000;
+
+/** A read-only connection for a store this process cannot write: it must already be at the current schema. */
+function openReadOnly(path: string, migrations: readonly SqliteMigration[] = sqliteMigrations): Database.Database {
+  const db = openReadOnlyConnection(path);
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const applied = schemaVersion(db);
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (applied !== latest) {
+    db.close();
+    throw new StoreError(`the store is at schema version ${applied} and this marsad needs ${latest}, but the file is read-only here: open it once with write access (any marsad command) to ${applied < latest ? 'upgrade' : 'check'} it`, { subject: path });
+  }
+  return db;
+}
+
+/**
+ * A WAL database needs its -shm index to be read, and SQLite cannot create one next to a file
+ * on read-only media or in a folder the user cannot write. Then the store is read from a
+ * private snapshot copy in the temp folder (the file and its -wal, if any), removed at exit.
+ */
+function openReadOnlyConnection(path: string): Database.Database {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    db.prepare('SELECT count(*) FROM sqlite_master').get(); // the -shm problem shows on the first read
+    return db;
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code)) throw error;
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'marsad-readonly-'));
+  const copy = join(folder, basename(path));
+  copyFileSync(path, copy);
+  if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+  process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  return new Database(copy, { readonly: true, fileMustExist: true });
 }
 
 export class SqliteStore implements Store {
@@ -93,15 +165,23 @@ export class SqliteStore implements Store {
   private readonly insertFetch: Database.Statement;
 
   constructor(options: SqliteStoreOptions) {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    const memory = options.path === ':memory:';
+    if (options.readOnly && !memory && !existsSync(options.path)) {
+      throw new StoreError(`no store at ${options.path} (crawl or import first, or name one with --db)`, { subject: options.path });
+    }
+    if (!memory && !options.readOnly) mkdirSync(dirname(options.path), { recursive: true });
     try {
-      this.connection = new Database(options.path);
-      this.connection.pragma('journal_mode = WAL');
-      // NORMAL in WAL mode: a power cut may lose the last commits but never corrupts; a killed process loses nothing committed.
-      this.connection.pragma('synchronous = NORMAL');
-      this.connection.pragma('foreign_keys = ON');
-      this.connection.pragma('busy_timeout = 5000');
-      migrateSqlite(this.connection, options.migrations);
+      if (options.readOnly && !memory && !canWrite(options.path)) {
+        this.connection = openReadOnly(options.path, options.migrations);
+      } else {
+        this.connection = new Database(options.path);
+        this.connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+        if (String(this.connection.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') this.connection.pragma('journal_mode = WAL');
+        // NORMAL in WAL mode: a power cut may lose the last commits but never corrupts; a killed process loses nothing committed.
+        this.connection.pragma('synchronous = NORMAL');
+        this.connection.pragma('foreign_keys = ON');
+        migrateSqlite(this.connection, options.migrations);
+      }
     } catch (error) {
       if (error instanceof StoreError) throw error;
       throw new StoreError(`cannot open the SQLite store "${options.path}": ${(error as Error).message}`, { cause: error, subject: options.path });
