@@ -101,6 +101,7 @@ export function extractMetadata(doc: Document, context: MetadataContext): Metada
   const documentTitle = scan.title ? boundedText(scan.title, 600) : null;
   const titled = chooseTitle({
     h1s: scan.h1s,
+    h2s: scan.labels.filter((l) => l.el.name === 'h2'),
     ogTitle: firstMeta(metas, 'og:title', 'twitter:title'),
     jsonLdHeadline: art ? firstString(art.headline, ld.byId) ?? (ld.articleIsPage ? null : firstString(art.name, ld.byId)) : null,
     microdataHeadline: md('headline'),

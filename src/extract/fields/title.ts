@@ -5,10 +5,12 @@
  * " | Section" parts removed. A part is dropped only when it names the site (og:site_name,
  * the domain) or is short next to a long main part.
  */
-import type { Seen } from '../structured/scan.js';
-import { inlineText } from '../structured/text.js';
+import { isHidden, type Seen } from '../structured/scan.js';
+import { hasMarkedKicker, headlineText, headlineWithoutKicker, isBreadcrumbHeading, kickerBefore } from './headline-text.js';
 
-const SEPARATORS = /\s+[|\-–—·•»«~]\s+|\s+::\s+/;
+const SEPARATORS = /\s+[|\-–—·•»«~]\s+|\s+::\s+|\s*[ㅣ｜]\s*/;
+/** "Headline-Section" glued in scripts without capitals (Korean "…커졌다-정치ㅣSite"): a section label once the site is gone. */
+const GLUED_SECTION = /([^\s\p{Script=Latin}\p{N}-])-[^\s\p{Script=Latin}\p{N}-]{1,10}$/u;
 
 export function compareKey(text: string): string {
   return text.toLowerCase().normalize('NFKC').replace(/[\u064b-\u0652\u0640]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -19,7 +21,7 @@ function words(text: string): number {
 }
 
 /** Splits "Headline - Section | Site" into its parts and keeps the headline part. */
-export function stripTitleSuffix(title: string, siteNames: string[]): { title: string; dropped: string[] } {
+export function stripTitleSuffix(title: string, siteNames: string[], onlySite = false): { title: string; dropped: string[] } {
   const parts = title.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return { title: title.trim(), dropped: [] };
   const siteKeys = siteNames.map(compareKey).filter(Boolean);
@@ -32,7 +34,7 @@ export function stripTitleSuffix(title: string, siteNames: string[]): { title: s
   let kept = [...parts];
   // Peel site-name and short parts from the end; from the start only a site name.
   // Once a site name is gone, a short part before it is a section: "Headline - Section | Site".
-  const shortPart = (p: string): boolean => p !== longest && words(p) <= (dropped.length > 0 ? 3 : 4) && words(longest) >= (dropped.length > 0 ? 3 : 4);
+  const shortPart = (p: string): boolean => !onlySite && p !== longest && words(p) <= (dropped.length > 0 ? 3 : 4) && words(longest) >= (dropped.length > 0 ? 3 : 4);
   while (kept.length > 1 && (isSite(kept[kept.length - 1]!) || shortPart(kept[kept.length - 1]!))) dropped.push(kept.pop()!);
   while (kept.length > 1 && isSite(kept[0]!)) dropped.push(kept.shift()!);
   if (kept.length > 1) kept = kept.filter((p) => !isSite(p));
@@ -41,11 +43,14 @@ export function stripTitleSuffix(title: string, siteNames: string[]): { title: s
   const start = title.indexOf(kept[0]!);
   const last = kept[kept.length - 1]!;
   const end = title.lastIndexOf(last) + last.length;
-  return { title: start >= 0 && end > start ? title.slice(start, end).trim() : kept.join(' - '), dropped };
+  const headline = start >= 0 && end > start ? title.slice(start, end).trim() : kept.join(' - ');
+  return { title: dropped.some(isSite) ? headline.replace(GLUED_SECTION, '$1') : headline, dropped };
 }
 
 export interface TitleInputs {
   h1s: Seen[];
+  /** <h2> elements: the visible headline when the page's <h1> is a breadcrumb or a logo. */
+  h2s?: Seen[];
   ogTitle: string | null;
   jsonLdHeadline: string | null;
   microdataHeadline: string | null;
@@ -62,49 +67,103 @@ export interface TitleResult {
   suffixSite: string | null;
 }
 
+/** Quote marks made straight: the CMS curls them in the page, the headline as typed has them straight. */
+function straightQuotes(text: string): string {
+  return text.replace(/[‘’‚‛′]/g, "'").replace(/[“”„‟″]/g, '"');
+}
+
+/** The heading's headline text: without a kicker the markup names, or whose removal leaves a structured headline. */
+function readHeading(h: Seen, structuredKeys: string[], structuredTexts: string[]): string | null {
+  const full = headlineText(h.el);
+  const split = headlineWithoutKicker(h.el);
+  if (split && split.rest.split(/\s+/).length >= 2) {
+    // The site's own headline includes the kicker ("Kicker: Headline"): it is part of the headline, punctuated as the site does.
+    const joined = full ? structuredTexts.find((t) => compareKey(t) === compareKey(full)) : undefined;
+    if (joined) return joined;
+    if (hasMarkedKicker(h.el)) return split.rest;
+    const restKey = compareKey(split.rest);
+    if (full && structuredKeys.includes(restKey) && !structuredKeys.includes(compareKey(full))) return split.rest;
+  }
+  // A kicker just above the heading that the site's own headline includes ("Kicker: Headline").
+  const above = full ? kickerBefore(h.el) : null;
+  if (above && full) {
+    const joined = structuredTexts.find((t) => compareKey(t) === compareKey(`${above} ${full}`));
+    if (joined) return joined;
+  }
+  return full;
+}
+
+/** How well a heading agrees with the structured headlines: 1 equal, a share when one covers most of the other, 0 not at all. */
+function agreement(key: string, structuredKeys: string[]): number {
+  let score = 0;
+  for (const s of structuredKeys) {
+    if (s === key) score = Math.max(score, 1);
+    else if (s.includes(key) || key.includes(s)) {
+      const ratio = Math.min(s.length, key.length) / Math.max(s.length, key.length);
+      if (ratio >= 0.5 && Math.min(s.length, key.length) >= 10) score = Math.max(score, ratio);
+    }
+  }
+  return score;
+}
+
 export function chooseTitle(input: TitleInputs): TitleResult {
   const structured = [input.jsonLdHeadline, input.microdataHeadline, input.ogTitle, input.documentTitle].filter((t): t is string => !!t && !!t.trim());
-  const structuredKeys = structured.map(compareKey);
-  const shown = input.h1s.filter((h) => !h.hidden);
-  const visibleH1s = shown.some((h) => !h.offside) ? shown.filter((h) => !h.offside) : shown;
   let suffixSite: string | null = null;
   if (input.documentTitle) {
     const stripped = stripTitleSuffix(input.documentTitle, input.siteNames);
     const last = stripped.dropped[0];
     if (last && words(last) <= 5) suffixSite = last;
   }
+  const allSites = suffixSite ? [...input.siteNames, suffixSite] : input.siteNames;
+  // Structured headlines compared with and without their site suffix.
+  const structuredTexts = [...new Set(structured.flatMap((t) => [t.replace(/\s+/g, ' ').trim(), stripTitleSuffix(t.replace(/\s+/g, ' '), allSites).title]))];
+  const structuredKeys = structured.map(compareKey);
+  const strippedKeys = structuredTexts.map(compareKey);
+  // A heading in a breadcrumb trail names the page for navigation, it is not the headline.
+  const shown = input.h1s.filter((h) => !h.hidden && !isBreadcrumbHeading(h.el));
+  const visibleH1s = shown.some((h) => !h.offside) ? shown.filter((h) => !h.offside) : shown;
   // An <h1> agrees when it equals a structured headline or covers most of it (a site-name
   // <h1> inside "Headline - Site" covers only a small part and does not count).
-  let bestH1: { h: Seen; text: string; score: number } | null = null;
+  let best: { h: Seen; text: string; score: number } | null = null;
   for (const h of visibleH1s) {
-    const text = inlineText(h.el, 400);
-    if (!text) continue;
-    const key = compareKey(text);
-    if (!key) continue;
-    let score = structuredKeys.length === 0 ? 0.5 : 0;
-    for (const s of structuredKeys) {
-      if (s === key) score = Math.max(score, 1);
-      else if (s.includes(key) || key.includes(s)) {
-        const ratio = Math.min(s.length, key.length) / Math.max(s.length, key.length);
-        if (ratio >= 0.5 && Math.min(s.length, key.length) >= 10) score = Math.max(score, ratio);
+    const text = readHeading(h, strippedKeys, structuredTexts);
+    const key = text ? compareKey(text) : '';
+    if (!text || !key) continue;
+    let score = structuredKeys.length === 0 ? 0.5 : Math.max(agreement(key, structuredKeys), agreement(key, strippedKeys));
+    if (suffixSite && compareKey(suffixSite) === key) score = 0;
+    if (score > 0 && (!best || score > best.score)) best = { h, text, score };
+  }
+  // No <h1> reads as the headline: an <h2> that equals a structured headline is the visible one.
+  if (!best || best.score < 1) {
+    for (const h of input.h2s ?? []) {
+      if (h.offside || isBreadcrumbHeading(h.el) || isHidden(h.el)) continue;
+      const text = readHeading(h, strippedKeys, structuredTexts);
+      if (text && strippedKeys.includes(compareKey(text))) {
+        best = { h, text, score: 1 };
+        break;
       }
     }
-    if (suffixSite && compareKey(suffixSite) === key) score = 0;
-    if (score > 0 && (!bestH1 || score > bestH1.score)) bestH1 = { h, text, score };
   }
-  if (bestH1) return { title: bestH1.text, source: 'h1', anchor: bestH1.h, suffixSite };
-  const siteNames = suffixSite ? [...input.siteNames, suffixSite] : input.siteNames;
+  if (best) {
+    const { h, text } = best;
+    const typed = structuredTexts.find((s) => s !== text && straightQuotes(s) === straightQuotes(text) && straightQuotes(s) === s);
+    return { title: typed ?? text, source: h.el.name, anchor: h, suffixSite };
+  }
+  // A headline field (JSON-LD, microdata) loses only a site name; a page title also its short section parts.
+  // A headline the page shows in full (in a breadcrumb <h1>, say) keeps all its parts.
+  const shownKeys = new Set(input.h1s.map((h) => compareKey(headlineText(h.el) ?? '')));
   for (const [candidate, source] of [[input.jsonLdHeadline, 'json-ld'], [input.microdataHeadline, 'microdata'], [input.ogTitle, 'og:title'], [input.documentTitle, 'title']] as const) {
     if (candidate && candidate.trim()) {
-      const title = stripTitleSuffix(candidate.replace(/\s+/g, ' '), siteNames).title;
+      const whole = candidate.replace(/\s+/g, ' ').trim();
+      const title = shownKeys.has(compareKey(whole)) ? whole : stripTitleSuffix(whole, allSites, source === 'json-ld' || source === 'microdata').title;
       const anchor = visibleH1s.find((h) => {
-        const k = compareKey(inlineText(h.el, 400) ?? '');
+        const k = compareKey(headlineText(h.el) ?? '');
         return k.length > 0 && compareKey(title).includes(k);
       }) ?? visibleH1s[0] ?? null;
       return { title, source, anchor, suffixSite };
     }
   }
   const h1 = visibleH1s[0];
-  const text = h1 ? inlineText(h1.el, 400) : null;
+  const text = h1 ? headlineText(h1.el) : null;
   return { title: text || null, source: 'h1', anchor: h1 ?? null, suffixSite };
 }
