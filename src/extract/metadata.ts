@@ -11,8 +11,7 @@ import { firstMeta, indexMetas } from './structured/meta-tags.js';
 import { firstString, isJsonObject, readJsonLd, stringsOf, typesOf, type JsonLdData } from './structured/json-ld.js';
 import { readMicrodata } from './structured/microdata.js';
 import { boundedText } from './structured/text.js';
-import { collectDateCandidates } from './dates/candidates.js';
-import { chooseDates } from './dates/choose-dates.js';
+import { findArticleDates } from './dates/find-dates.js';
 import { chooseTitle } from './fields/title.js';
 import { chooseAuthors } from './fields/authors.js';
 import { jsonLdCredits } from './fields/structured-credits.js';
@@ -132,11 +131,10 @@ export function extractMetadata(doc: Document, context: MetadataContext): Metada
   const dir = (html?.attribs.dir ?? '').toLowerCase();
   const declaredDirection = dir === 'rtl' || dir === 'ltr' ? dir : null;
 
-  const candidates = collectDateCandidates({
+  const dates = findArticleDates({
     scan, metas, jsonLd: ld, microdata: micro, url: canonicalUrl && domainOf(canonicalUrl) === domainOf(base) ? canonicalUrl : base ?? canonicalUrl ?? undefined,
-    fetchedAt: context.fetchedAt, anchorOrder: titled.anchor?.order ?? 0, monthFirst: /^en-US$/i.test(declaredLanguage ?? ''),
+    fetchedAt: context.fetchedAt, anchorOrder: titled.anchor?.order ?? 0, anchorElement: titled.anchor?.el ?? null, monthFirst: /^en-US$/i.test(declaredLanguage ?? ''),
   });
-  const dates = chooseDates(candidates, { fetchedAt: context.fetchedAt });
   trace.push(...dates.trace);
 
   let imageUrl = absoluteUrl(firstMeta(metas, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src'), base);

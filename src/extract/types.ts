@@ -22,7 +22,8 @@ export interface TraceEntry {
 export interface DateEvidence {
   value: string;
   raw: string;
-  source: 'json-ld' | 'microdata' | 'meta' | 'time' | 'url' | 'text' | 'feed' | 'sitemap';
+  /** 'script': JSON or JS keys in inline scripts; 'page': the page-wide search over short texts. */
+  source: 'json-ld' | 'microdata' | 'meta' | 'time' | 'url' | 'text' | 'script' | 'page' | 'feed' | 'sitemap';
   confidence: number;
 }
 

@@ -5,6 +5,7 @@
  * (0.55) > the URL (0.45 for a day, 0.3 for a month). Dates inside offside regions (aside,
  * nav, comments, related lists) are never read: they belong to other articles.
  */
+import type { Element } from 'domhandler';
 import type { DateEvidence } from '../types.js';
 import type { PageScan, Seen } from '../structured/scan.js';
 import type { MetaIndex } from '../structured/meta-tags.js';
@@ -14,6 +15,7 @@ import { boundedText } from '../structured/text.js';
 import { parseDate, type ParseDateOptions, type ParsedDate } from './parse-date.js';
 import { readDateLine, UPDATED_MARKER } from './date-lines.js';
 import { foldForDates } from './normalize.js';
+import { readScriptDates } from './script-dates.js';
 
 export interface DateCandidate {
   kind: 'published' | 'modified';
@@ -45,7 +47,28 @@ export interface CandidateContext {
   fetchedAt: string | undefined;
   /** Document position of the headline, to favour dates next to it. */
   anchorOrder: number;
+  /** The headline element: an offside-looking region that holds it is the article, not a sidebar. */
+  anchorElement?: Element | null;
   monthFirst: boolean;
+}
+
+/**
+ * Is a region forgiven for looking offside? A wrapper called "sidebar", an <aside> or a
+ * "topbar" header that holds the headline is the article's own frame, so its date box counts.
+ */
+export function offsideExcuse(anchor: Element | null | undefined): (root: Element | null | undefined) => boolean {
+  const frame = new Set<Element>();
+  let node: Element | null = anchor ?? null;
+  for (let depth = 0; node && node.type === 'tag' && depth < 400; depth++) {
+    if (node.name !== 'nav') frame.add(node);
+    node = node.parent as Element | null;
+  }
+  return (root) => !!root && frame.has(root);
+}
+
+/** Offside, and not forgiven for holding the headline. */
+function reallyOffside(seen: Seen, excused: (root: Element | null | undefined) => boolean): boolean {
+  return seen.offside && !excused(seen.offsideBy);
 }
 
 export function collectDateCandidates(ctx: CandidateContext): DateCandidate[] {
@@ -53,6 +76,7 @@ export function collectDateCandidates(ctx: CandidateContext): DateCandidate[] {
   const machine: ParseDateOptions = { monthFirst: false, referenceYear, minYear: 1970 };
   const human: ParseDateOptions = { monthFirst: ctx.monthFirst, referenceYear };
   const out: DateCandidate[] = [];
+  const excused = offsideExcuse(ctx.anchorElement);
   const add = (kind: DateCandidate['kind'], raw: string | null, source: DateEvidence['source'], confidence: number, where: string, options = machine): void => {
     if (!raw) return;
     const date = parseDate(raw, options);
@@ -66,20 +90,28 @@ export function collectDateCandidates(ctx: CandidateContext): DateCandidate[] {
     add('published', firstString(article.uploadDate, byId), 'json-ld', c - 0.15, 'uploadDate');
     add('modified', firstString(article.dateModified, byId), 'json-ld', c, 'dateModified');
   }
+  // Other JSON-LD nodes (a WebPage, the article's video) often carry the same instant in local time.
+  for (const node of ctx.jsonLd.nodes.slice(0, 20)) {
+    if (node === article) continue;
+    add('published', firstString(node.datePublished, byId) ?? firstString(node.uploadDate, byId), 'json-ld', article ? 0.5 : 0.7, 'other node datePublished');
+  }
+  for (const found of readScriptDates(ctx.scan.scripts, machine)) {
+    out.push({ kind: found.kind, date: found.date, raw: found.raw.slice(0, 160), source: 'script', confidence: (found.generic ? 0.3 : 0.42) - 0.03 * found.rank, where: `script ${found.key}` });
+  }
   for (const [prop, kind] of [['datePublished', 'published'], ['dateCreated', 'published'], ['dateModified', 'modified']] as const) {
     const first = ctx.microdata.get(prop)?.find((v) => !v.offside);
     if (first) add(kind, first.value, 'microdata', prop === 'dateCreated' ? 0.75 : 0.9, `itemprop=${prop}`);
   }
   for (const [key, c] of META_PUBLISHED) add('published', ctx.metas.get(key)?.[0] ?? null, 'meta', c, key);
   for (const [key, c] of META_MODIFIED) add('modified', ctx.metas.get(key)?.[0] ?? null, 'meta', c, key);
-  for (const time of ctx.scan.times) readTime(time, ctx, machine, human, out);
+  for (const time of ctx.scan.times) if (!reallyOffside(time, excused)) readTime(time, ctx, machine, human, out);
   // Date boxes nearest the headline first; a box whose text was already read is skipped.
   const hints = ctx.anchorOrder > 0 ? [...ctx.scan.dateHints].sort((x, y) => Math.abs(x.order - ctx.anchorOrder) - Math.abs(y.order - ctx.anchorOrder)) : ctx.scan.dateHints;
   const readTexts = new Set<string>();
-  for (const hint of hints.slice(0, 24)) readHint(hint, ctx, human, out, readTexts);
+  for (const hint of hints.slice(0, 24)) if (!reallyOffside(hint, excused)) readHint(hint, ctx, human, out, readTexts);
   // Unlabelled short lines right under the headline, trusted a little less than labelled ones.
   const before = out.length;
-  for (const seen of ctx.scan.nearHeadline) readHint(seen, ctx, human, out, readTexts);
+  for (const seen of ctx.scan.nearHeadline) if (!reallyOffside(seen, excused)) readHint(seen, ctx, human, out, readTexts);
   for (let i = before; i < out.length; i++) out[i]!.confidence -= 0.05;
   readUrlDate(ctx.url, out);
   return out;
@@ -112,13 +144,23 @@ function looksUpdated(seen: Seen): boolean {
   return false;
 }
 
+/** The machine value of a <time> or <abbr>: datetime, an ISO title, or data-utime (Unix seconds, read as UTC). */
+function machineValue(el: Element): string | null {
+  const a = el.attribs;
+  if (a.datetime?.trim()) return a.datetime.trim();
+  if (el.name !== 'abbr') return null;
+  const utime = Number(a['data-utime']);
+  if (Number.isFinite(utime) && utime > 0) return new Date(utime * 1000).toISOString().replace(/\.000Z$/, 'Z');
+  return a.title?.trim() || null;
+}
+
 function readTime(seen: Seen, ctx: CandidateContext, machine: ParseDateOptions, human: ParseDateOptions, out: DateCandidate[]): void {
-  if (seen.offside) return;
   const a = seen.el.attribs;
   const text = boundedText(seen.el, 160);
-  const raw = a.datetime?.trim() || text;
+  const value = machineValue(seen.el);
+  const raw = value || text;
   if (!raw) return;
-  const date = parseDate(raw, a.datetime ? machine : human);
+  const date = parseDate(raw, value && /^\d{4}-/.test(value) ? machine : human);
   if (!date) return;
   const kind = looksUpdated(seen) ? 'modified' : 'published';
   const marked = 'pubdate' in a || /publish|posted|created/.test(`${a.class ?? ''} ${a.itemprop ?? ''}`.toLowerCase());
@@ -127,7 +169,7 @@ function readTime(seen: Seen, ctx: CandidateContext, machine: ParseDateOptions, 
 }
 
 function readHint(seen: Seen, ctx: CandidateContext, human: ParseDateOptions, out: DateCandidate[], readTexts: Set<string>): void {
-  if (seen.offside || seen.hidden || seen.el.name === 'time' || seen.el.name === 'meta') return;
+  if (seen.hidden || seen.el.name === 'time' || seen.el.name === 'meta') return;
   const text = boundedText(seen.el, 160);
   if (!text || readTexts.has(text) || !/\d|[٠-٩۰-۹]|امس|أمس|منذ|قبل|yesterday|hier|gestern|ayer|вчера|ago|il y a|vor |hace|önce|назад/i.test(text)) return;
   readTexts.add(text);

@@ -14,6 +14,20 @@ export interface Seen {
   order: number;
   hidden: boolean;
   offside: boolean;
+  /**
+   * The innermost element that made this one offside (an aside, a sidebar box...). Dates use
+   * it to forgive a region that turns out to hold the headline (a post wrapper named "sidebar").
+   */
+  offsideBy?: Element | null;
+}
+
+/** A short text node (a date line candidate) for the page-wide date search. */
+export interface ShortText {
+  text: string;
+  order: number;
+  parent: Element;
+  offside: boolean;
+  offsideBy: Element | null;
 }
 
 export interface PageScan {
@@ -36,6 +50,10 @@ export interface PageScan {
   labels: Seen[];
   /** Small text elements just after an <h1>: where unlabelled date lines sit. */
   nearHeadline: Seen[];
+  /** Short text nodes holding digits, in document order: the page-wide date search reads them. */
+  shortTexts: ShortText[];
+  /** Inline scripts that are not JSON-LD (bounded): JSON there may carry "datePublished". */
+  scripts: string[];
   elementCount: number;
 }
 
@@ -53,10 +71,13 @@ const OFFSIDE_SEGMENTS = new Set(['sidebar', 'aside', 'widget', 'widgets', 'comm
 const LAYOUT_SEGMENTS = new Set(['has', 'with', 'layout', 'page', 'body', 'main', 'content', 'container', 'wrapper', 'wrap', 'col', 'column', 'grid', 'row', 'no', 'without', 'count', 'icon', 'btn', 'button', 'link']);
 const OFFSIDE_PHRASE = /most-?(read|popular|viewed)|more-?(stories|articles|news)|read-?(also|more)|also-?read|breaking-?news|current-?date|header-?date|top-?bar/;
 
+/** Taxonomy and state classes name what a post is about, not a region ("category-newsletter", "tag-comments"). */
+const TAXONOMY_TOKEN = /^(category|cat|tag|tags|format|status|type|term|topic|topics|section|postid|post-format)[-_]/;
+
 function isOffsideKey(hintKey: string): boolean {
   if (OFFSIDE_PHRASE.test(hintKey)) return true;
   for (const token of hintKey.split(/\s+/)) {
-    if (!token) continue;
+    if (!token || TAXONOMY_TOKEN.test(token)) continue;
     const segments = token.split(/[-_]+/);
     if (segments.some((g) => OFFSIDE_SEGMENTS.has(g)) && !segments.some((g) => LAYOUT_SEGMENTS.has(g))) return true;
   }
@@ -65,6 +86,11 @@ function isOffsideKey(hintKey: string): boolean {
 /** One cheap pre-test for any hint above, so most class strings cost a single regex. */
 const ANY_HINT = /date|time|publish|posted|updated|modified|byline|author|auteur|autor|yazar|signature|writer|reporter|columnist|kat[ie]b|tag|keyword|topic|related|more|also|similar|recommend|breadcrumb|caption|meta|info|comment|popular|viewed|trending|sidebar|ticker|breaking|newsletter|widget|footer|aside|today|top-?bar/i;
 const LIMIT = 60;
+/** Page-wide date search input: text nodes of a date line's size, and script bytes read at most. */
+const SHORT_TEXT_MAX = 200;
+const SHORT_TEXT_LIMIT = 600;
+const SCRIPT_BUDGET = 400_000;
+const HAS_DIGIT = /\d|[٠-٩۰-۹]/;
 
 /** Is the element or one of its ancestors hidden? Bounded: past 400 levels it is taken as visible. */
 export function isHidden(el: Element): boolean {
@@ -90,19 +116,31 @@ const OFFSIDE = 2;
 export function scanPage(doc: Document): PageScan {
   const scan: PageScan = {
     html: null, title: null, metas: [], links: [], jsonLd: [], microdata: [], times: [], h1s: [], dateHints: [], authorHints: [],
-    tagHints: [], relatedHints: [], breadcrumbHints: [], figures: [], relLinks: [], nearHeadline: [], labels: [], elementCount: 0,
+    tagHints: [], relatedHints: [], breadcrumbHints: [], figures: [], relLinks: [], nearHeadline: [], labels: [], shortTexts: [], scripts: [], elementCount: 0,
   };
+  let scriptBudget = SCRIPT_BUDGET;
   let lastH1 = -1000;
   const nodes: ChildNode[] = [];
   const flags: number[] = [];
+  // The innermost offside element above each node, parallel to `flags`.
+  const roots: Array<Element | null> = [];
   for (let i = doc.children.length - 1; i >= 0; i--) {
     nodes.push(doc.children[i]!);
     flags.push(0);
+    roots.push(null);
   }
   let order = 0;
   while (nodes.length > 0) {
     const node = nodes.pop()!;
     let flag = flags.pop()!;
+    let root = roots.pop()!;
+    if (node.type === 'text') {
+      const data = node.data;
+      if (data.length >= 6 && data.length <= SHORT_TEXT_MAX && scan.shortTexts.length < SHORT_TEXT_LIMIT && HAS_DIGIT.test(data) && node.parent?.type === 'tag') {
+        scan.shortTexts.push({ text: data, order, parent: node.parent as Element, offside: (flag & OFFSIDE) !== 0, offsideBy: root });
+      }
+      continue;
+    }
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
     const el = node as Element;
     order++;
@@ -113,7 +151,11 @@ export function scanPage(doc: Document): PageScan {
     // Class and id are tested raw (case-insensitive regexes); the joined key is built only for the few that hint at something.
     let hintKey = '';
     if ((cls !== undefined && ANY_HINT.test(cls)) || (id !== undefined && ANY_HINT.test(id))) hintKey = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
-    if (!(flag & OFFSIDE) && (name === 'aside' || name === 'nav' || (name === 'footer' && (el.parent as Element | null)?.name === 'body') || (hintKey !== '' && isOffsideKey(hintKey)))) flag |= OFFSIDE;
+    // <html> and <body> classes describe the layout ("right-sidebar", "has-comments"), never a region.
+    if (name === 'aside' || name === 'nav' || (name === 'footer' && (el.parent as Element | null)?.name === 'body') || (hintKey !== '' && name !== 'body' && name !== 'html' && isOffsideKey(hintKey))) {
+      flag |= OFFSIDE;
+      root = el;
+    }
     // Hidden-ness is resolved lazily (ancestor check) for the few elements collected below.
     const hidden = false;
     const offside = (flag & OFFSIDE) !== 0;
@@ -133,13 +175,22 @@ export function scanPage(doc: Document): PageScan {
         break;
       case 'script':
         if (a.type !== undefined && a.type.toLowerCase().includes('ld+json')) scan.jsonLd.push(scriptText(el));
+        else if (scriptBudget > 0 && a.src === undefined && (a.type === undefined || /json|javascript/i.test(a.type))) {
+          const text = scriptText(el).slice(0, scriptBudget);
+          scriptBudget -= text.length;
+          if (text.length > 20) scan.scripts.push(text);
+        }
         descend = false;
         break;
       case 'style':
         descend = false;
         break;
       case 'time':
-        if (scan.times.length < LIMIT) scan.times.push({ el, order, hidden, offside });
+        if (scan.times.length < LIMIT) scan.times.push({ el, order, hidden, offside, offsideBy: root });
+        break;
+      case 'abbr':
+        // Machine dates on <abbr title="2011-03-30T21:05:00-07:00"> or data-utime (Unix seconds).
+        if (scan.times.length < LIMIT && (a['data-utime'] !== undefined || (a.title !== undefined && /\d{4}/.test(a.title)))) scan.times.push({ el, order, hidden, offside, offsideBy: root });
         break;
       case 'h1':
         if (scan.h1s.length < 8) scan.h1s.push({ el, order, hidden, offside });
@@ -159,7 +210,7 @@ export function scanPage(doc: Document): PageScan {
       case 'strong':
       case 'b':
         if ((name === 'strong' || name === 'b') && scan.labels.length < 80) scan.labels.push({ el, order, hidden, offside });
-        if (order - lastH1 <= 30 && scan.nearHeadline.length < 40 && el.children.length <= 3) scan.nearHeadline.push({ el, order, hidden, offside });
+        if (order - lastH1 <= 30 && scan.nearHeadline.length < 40 && el.children.length <= 3) scan.nearHeadline.push({ el, order, hidden, offside, offsideBy: root });
         break;
       case 'figure':
         if (scan.figures.length < 20) scan.figures.push({ el, order, hidden, offside });
@@ -168,9 +219,9 @@ export function scanPage(doc: Document): PageScan {
         if (a.rel !== undefined && /\b(tag|author)\b/i.test(a.rel) && scan.relLinks.length < LIMIT) scan.relLinks.push({ el, order, hidden, offside, rel: a.rel.toLowerCase() });
         break;
     }
-    if (a.itemprop !== undefined && scan.microdata.length < 200) scan.microdata.push({ el, order, hidden, offside, prop: a.itemprop.trim() });
+    if (a.itemprop !== undefined && scan.microdata.length < 200) scan.microdata.push({ el, order, hidden, offside, offsideBy: root, prop: a.itemprop.trim() });
     if (hintKey !== '') {
-      const seen: Seen = { el, order, hidden, offside };
+      const seen: Seen = { el, order, hidden, offside, offsideBy: root };
       if (DATE_HINT.test(hintKey) && scan.dateHints.length < LIMIT) scan.dateHints.push(seen);
       if (AUTHOR_HINT.test(hintKey) && scan.authorHints.length < LIMIT) scan.authorHints.push(seen);
       if (TAG_HINT.test(hintKey) && scan.tagHints.length < 10) scan.tagHints.push(seen);
@@ -182,6 +233,7 @@ export function scanPage(doc: Document): PageScan {
     for (let i = kids.length - 1; i >= 0; i--) {
       nodes.push(kids[i]!);
       flags.push(flag);
+      roots.push(root);
     }
   }
   scan.elementCount = order;

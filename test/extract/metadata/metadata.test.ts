@@ -33,10 +33,14 @@ describe('JSON-LD', () => {
 });
 
 describe('dates: trust order, separation, sanity', () => {
-  it('never lets a modified date stand in for the published one', () => {
-    const m = meta('<html><head><meta property="article:modified_time" content="2024-03-04T10:00:00Z"></head><body></body></html>');
-    expect(m.published).toBeNull();
-    expect(m.modified).toBe('2024-03-04T10:00:00Z');
+  it('keeps an update apart from the publication; a page whose only date is an update reports it, marked weak', () => {
+    const both = meta('<html><head><meta property="article:published_time" content="2024-03-01"><meta property="article:modified_time" content="2024-03-04T10:00:00Z"></head><body></body></html>');
+    expect([both.published, both.modified]).toEqual(['2024-03-01', '2024-03-04T10:00:00Z']);
+    const only = meta('<html><head><meta property="article:modified_time" content="2024-03-04T10:00:00Z"></head><body></body></html>');
+    expect(only.published).toBe('2024-03-04T10:00:00Z');
+    expect(only.modified).toBe('2024-03-04T10:00:00Z');
+    expect(only.dates.published!.confidence).toBeLessThanOrEqual(0.3);
+    expect(only.trace.some((t) => t.step === 'date.published' && /update date stands in/.test(t.reason))).toBe(true);
   });
   it('prefers markup over the URL, and uses the URL when nothing else exists', () => {
     const withMeta = meta('<html><head><meta property="article:published_time" content="2024-03-05T10:00:00+01:00"></head><body></body></html>', { url: 'https://a.example/2024/03/04/story' });

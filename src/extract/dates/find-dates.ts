@@ -1,0 +1,35 @@
+/**
+ * The page's published and modified dates, in two passes. First the precise sources
+ * (structured data, meta, <time>, labelled date boxes, scripts, the URL) vote. Only when
+ * they give no publication day does the page-wide search over short texts add its one
+ * answer. A page whose only date is an update still gets that date as its publication
+ * (marked in the trace, low confidence): a researcher filtering by date would rather have
+ * the page's one date than none.
+ */
+import type { DateEvidence } from '../types.js';
+import { collectDateCandidates, offsideExcuse, type CandidateContext, type DateCandidate } from './candidates.js';
+import { chooseDates, type ChosenDates } from './choose-dates.js';
+import { searchPageTexts } from './page-search.js';
+
+const hasDay = (e: DateEvidence | null): boolean => !!e && e.value.length >= 10;
+
+export function findArticleDates(ctx: CandidateContext): ChosenDates {
+  const candidates = collectDateCandidates(ctx);
+  const first = chooseDates(candidates, { fetchedAt: ctx.fetchedAt });
+  if (hasDay(first.published)) return first;
+  const referenceYear = ctx.fetchedAt ? Number(ctx.fetchedAt.slice(0, 4)) || undefined : undefined;
+  const found = searchPageTexts(ctx.scan.shortTexts, { monthFirst: ctx.monthFirst, referenceYear, anchorOrder: ctx.anchorOrder, excused: offsideExcuse(ctx.anchorElement) });
+  const extra: DateCandidate[] = found ? [{ kind: found.kind, date: found.date, raw: found.raw.slice(0, 160), source: 'page', confidence: found.confidence, where: found.where }] : [];
+  const second = extra.length > 0 ? chooseDates([...candidates, ...extra], { fetchedAt: ctx.fetchedAt }) : first;
+  const modified = second.modified;
+  if (hasDay(second.published) || !modified || !hasDay(modified)) return second;
+  // A published month is kept unless the update day falls inside it.
+  if (second.published && !modified.value.startsWith(second.published.value)) return second;
+  // Only an update date (or an update day finer than a published month): report it as the publication too.
+  const published: DateEvidence = { ...modified, confidence: Math.min(modified.confidence, 0.3) };
+  return {
+    ...second,
+    published,
+    trace: [...second.trace, { step: 'date.published', reason: 'no publication date found; the page\'s update date stands in', where: modified.source, text: modified.raw }],
+  };
+}

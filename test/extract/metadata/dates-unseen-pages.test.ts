@@ -1,0 +1,88 @@
+// Published dates on page shapes the date vocabulary never named: small test pages written here.
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../../src/extract/dom/parse.js';
+import { extractMetadata } from '../../../src/extract/metadata.js';
+import { classWords } from '../../../src/extract/dates/class-words.js';
+import { isLocalDayOf } from '../../../src/extract/dates/choose-dates.js';
+import { parseDate } from '../../../src/extract/dates/parse-date.js';
+
+const meta = (html: string, context: { url?: string; fetchedAt?: string } = {}) => extractMetadata(parseHtml(html), context);
+const page = (body: string, head = '') => `<html><head>${head}</head><body>${body}</body></html>`;
+
+describe('the article date box is not mistaken for a sidebar', () => {
+  it('a layout class on <body> does not make the whole page offside', () => {
+    const m = meta(page('<article class="post"><h1>Gartenfest im Hof</h1><time datetime="2021-06-12T09:30:00+02:00">12. Juni 2021</time><p>Text.</p></article>').replace('<body>', '<body class="single right-sidebar">'));
+    expect(m.published).toBe('2021-06-12T09:30:00+02:00');
+  });
+  it('taxonomy classes on the post wrapper (category-newsletter, tag-comments) are not regions', () => {
+    const m = meta(page('<article class="post category-newsletter tag-comments"><h1>Neue Ausgabe</h1><span class="entry-date">3 March 2022</span></article>'));
+    expect(m.published).toBe('2022-03-03');
+  });
+  it('a wrapper that looks like a sidebar but holds the headline is the article', () => {
+    const m = meta(page('<div id="sidebar" class="content"><header><h1>Ein Rückblick</h1><time datetime="2019-02-01T08:00:00+01:00">1 Feb</time></header></div><aside class="widget"><time datetime="2018-01-01">old</time></aside>'));
+    expect(m.published).toBe('2019-02-01T08:00:00+01:00');
+  });
+});
+
+describe('machine-readable dates outside JSON-LD and meta', () => {
+  it('reads a data layer in a plain script', () => {
+    const m = meta(page('<h1>Markt</h1><p>Text.</p>', '<script>window.layer = {"section":"economy","first-publication":"2020-05-04 15:28","last-updated":"2020-05-04 16:00"};</script>'));
+    expect(m.published).toBe('2020-05-04T15:28:00');
+    expect(m.dates.published?.source).toBe('script');
+  });
+  it('reads <abbr> machine dates: an ISO title or data-utime seconds', () => {
+    expect(meta(page('<h1>Post</h1><abbr class="published" title="2011-03-30T21:05:00-07:00">9:05 PM</abbr>')).published).toBe('2011-03-30T21:05:00-07:00');
+    expect(meta(page('<h1>Post</h1><abbr data-utime="1507287600">Friday</abbr>')).published?.slice(0, 10)).toBe('2017-10-06');
+  });
+});
+
+describe('a UTC instant is reported on the day the page states', () => {
+  it('prefers the same instant in the page\'s own offset', () => {
+    const m = meta(page('<h1>Council vote</h1>', '<meta property="article:published_time" content="2022-11-09T03:10:00+00:00"><script>var page = {"date":"2022-11-08T22:10:00-05:00"};</script>'));
+    expect(m.published).toBe('2022-11-08T22:10:00-05:00');
+  });
+  it('prefers the URL day over a UTC instant late the evening before', () => {
+    const m = meta(page('<h1>Vertice</h1>', '<meta property="article:published_time" content="2022-03-01T23:20:00Z">'), { url: 'https://news.example/2022/03/02/vertice' });
+    expect(m.published).toBe('2022-03-02');
+  });
+  it('matches a local day to an instant only by a plausible offset', () => {
+    const utc = parseDate('2021-11-04T23:00:00Z')!;
+    expect(isLocalDayOf(parseDate('2021-11-05')!, utc)).toBe(true);
+    expect(isLocalDayOf(parseDate('2021-11-05T00:00:00+01:00')!, utc)).toBe(true);
+    expect(isLocalDayOf(parseDate('2021-11-05')!, parseDate('2021-11-04T08:12:00Z')!)).toBe(false);
+    expect(isLocalDayOf(parseDate('2021-11-06')!, utc)).toBe(false);
+  });
+});
+
+describe('the page-wide search answers when precise sources give no day', () => {
+  it('takes the first date line after the headline, whatever its element, not the comments\' dates', () => {
+    const m = meta(page('<h1>Mein Roboter</h1><small>Donnerstag, 15.2.2018, 19:51</small><p>Ein langer Absatz über den Roboter, der den Boden saugt und dabei gegen jede Wand fährt.</p><div class="comment-list"><p>Antwort vom 16.02.2018</p><p>Antwort vom 17.02.2018</p></div>'));
+    expect(m.published).toBe('2018-02-15T19:51:00');
+  });
+  it('reads a post footer line in any language', () => {
+    const steps = Array.from({ length: 20 }, (_, i) => `<p>Paso ${i + 1}: <em>mezclar</em> y <b>esperar</b>.</p>`).join('');
+    const m = meta(page(`<h1>La receta</h1>${steps}<div class="pie"><span>Publicado el 7 de mayo de 2020 por Ana</span></div>`));
+    expect(m.published).toBe('2020-05-07');
+    expect(m.dates.published?.source).toBe('page');
+  });
+  it('ignores a clock line', () => {
+    const m = meta(page('<div>Aktuelle Zeit: 14.10.2024, 12:18</div><h1>Forum</h1><p>Beitrag</p><div>Datum: 21.01.2009</div>'));
+    expect(m.published).toBe('2009-01-21');
+  });
+  it('without a headline, the day short texts state most often', () => {
+    const m = meta(page('<div><p>3.4.2016</p><p>Eintrag</p><p>5.4.2016</p><p>5.4.2016</p></div>'));
+    expect(m.published).toBe('2016-04-05');
+  });
+  it('prefers a publication day to a month from the URL', () => {
+    const m = meta(page('<h1>Sommerrezept</h1><h2 class="heading">Freitag, 5. Juni 2015</h2><p>Text</p>'), { url: 'https://blog.example/2015/06/sommer.html' });
+    expect(m.published).toBe('2015-06-05');
+  });
+});
+
+describe('class names are read as words', () => {
+  it('splits camelCase, dashes, underscores and colons', () => {
+    expect(classWords('entry-meta__publishedAt')).toEqual(['entry', 'meta', 'published', 'at']);
+    expect(classWords('md:dateLine')).toEqual(['md', 'date', 'line']);
+    expect(classWords('first-publication')).toEqual(['first', 'publication']);
+  });
+});
