@@ -24,8 +24,8 @@ const ROLE_SUFFIX = /\s*(?:선임기자|수습기자|인턴기자|객원기자|�
 /** "박준석 기자 외 1명": "and one more" is not a name. */
 const AND_OTHERS = /\s*(?:외\s*\d+\s*명|ほか\d*人?|等)$/u;
 /** A part that credits a picture, video or production, not the text. */
-const PHOTO_WORDS = 'fotos?|photos?|photograph(?:s|y)?|bild(?:er)?|images?|pictures?|illustrations?|grafik|graphics?|infografik|video|kamera|camera|producer|produced|produktion|production|design|cover|credits?|copyright';
-const PHOTO_LABEL = new RegExp(`^(?:(?:${PHOTO_WORDS})(?:\\s*[:：/]|\\s+by\\s|$)|©|(?:صورة|الصورة|تصوير|사진|写真|照片)(?![\\p{L}]))`, 'iu');
+const PHOTO_WORDS = 'fotos?|photos?|photograph(?:s|y)?|bild(?:er)?|images?|pictures?|illustrations?|grafik|graphics?|infografik|video|kamera|camera|producer|produced|produktion|production|design|cover|credits?|copyright|translated|translation|übersetzung|traduction|traducción|traduzione';
+const PHOTO_LABEL = new RegExp(`^(?:(?:${PHOTO_WORDS})(?:\\s*[:：/]|\\s+by\\s|$)|©|(?:صورة|الصورة|تصوير|ترجمة|사진|写真|照片)(?![\\p{L}]))`, 'iu');
 /** "Text: A Foto: B" without a separator: the photo credit ends the text credit. */
 const PHOTO_TAIL = /\s+(?:fotos?|photos?|bild(?:er)?|images?|صورة|تصوير|사진)\s*[:：].*$/iu;
 const SPLIT = /\s*(?:,|،|;|&|\+|\/|\s(?:and|et|und|y|e|i|a|og|och|en|ja|és|și|ve|и|і|та|و|및)\s)\s*/iu;
@@ -33,6 +33,8 @@ const SPLIT = /\s*(?:,|،|;|&|\+|\/|\s(?:and|et|und|y|e|i|a|og|och|en|ja|és|și
 const TRAILING = /(?:\s+[-–—]|\s*[|–—]\s|\s*\().*$/u;
 /** "Finian Cunningham. Sputnik International": a sentence stop after a full name ends the name (not "Dr." or "Sarah E."). */
 const AFTER_NAME_STOP = /^((?:\S+\s+)+\p{L}{3,})\.\s+\p{Lu}.*$/u;
+/** Named like an agency: "وكالة الأنباء …", "… News Agency", "… Nachrichtenagentur", "Anadolu Ajansı". */
+const AGENCY_FORM = /^(?:وكالة|وكاله)\s|(?:^|\s)(?:news agency|press agency|nachrichtenagentur|presse-agentur|ajansı|agencia|agence)(?:\s|$)/iu;
 /** Roles and offices: a credit ending in one is a person's job, not a name ("AP Auto Writer"). */
 const ROLE_TAIL = /(?:^|\s)(?:writer|editor|editors|correspondent|reporter|reports|contributor|columnist|photographer|producer|illustrator|redakteur|redakteurin|korrespondent|korrespondentin)$/i;
 /** A named desk or team: a staff credit. */
@@ -57,6 +59,8 @@ function looksLikeLatinName(name: string): boolean {
 /** Text of one part without prefixes, roles, addresses, places and trailing notes. */
 function tidy(part: string): string {
   let name = part.replace(/\s+/g, ' ').trim();
+  // A prefix word left alone by a split ("بقلم / سارة أحمد" gives "بقلم") credits no one.
+  if (!`${name} `.replace(PREFIX, '').trim()) return '';
   name = name.replace(/\S+@\S+\.\S+/g, ' ').replace(/(?:^|\s)@\w+/g, ' ').replace(/\s+/g, ' ').trim();
   for (let i = 0; i < 3; i++) name = name.replace(PREFIX, '').replace(ROLE, '').trim();
   name = name.replace(TRAILING, '').replace(AFTER_NAME_STOP, '$1').replace(WEEKDAY_TAIL, '');
@@ -67,7 +71,7 @@ function tidy(part: string): string {
 /** The kind of one tidied name, or null when it is not a credit. */
 function classify(name: string, siteKeys: string[], orgHint: boolean): CreditKind | null {
   if (!name || name.length < 2 || name.length > 60 || !/\p{L}/u.test(name)) return null;
-  if (isAgency(name)) return 'agency';
+  if (isAgency(name) || AGENCY_FORM.test(name)) return 'agency';
   if (/^(?:https?:|www\.)|\/|\.(?:com|net|org)\b/i.test(name)) return null;
   const key = compareKey(name);
   if (siteKeys.some((s) => key === s || (s.length > 3 && (key.includes(s) || s.includes(key)) && key.split(' ').length <= 4))) return 'org';
@@ -75,7 +79,7 @@ function classify(name: string, siteKeys: string[], orgHint: boolean): CreditKin
   if (/[\d٠-٩]/.test(name)) return null;
   const words = name.split(/\s+/);
   if (words.length > 6 || words.every((w) => SOCIAL.test(w))) return null;
-  if (GENERIC.test(name)) return /^(admin|administrator|guest|user|anonymous|unknown|editor|editors)$/i.test(name) ? null : 'org';
+  if (GENERIC.test(name)) return /^(?:admin|administrator|guest|user|anonymous|unknown|editor|editors|خاص)$/iu.test(name) ? null : 'org';
   if (STAFF_TAIL.test(name)) return words.length > 1 || name.includes('-') ? 'staff' : 'org';
   if (ROLE_TAIL.test(name)) return null;
   if (orgHint || ORG_TAIL.test(name)) return 'org';
@@ -86,19 +90,27 @@ function classify(name: string, siteKeys: string[], orgHint: boolean): CreditKin
   return looksLikeLatinName(name) ? 'person' : null;
 }
 
+/** Site names compared by key; one page asks for the same list many times. */
+const siteKeyCache = new WeakMap<string[], string[]>();
+function siteKeysOf(siteNames: string[]): string[] {
+  let keys = siteKeyCache.get(siteNames);
+  if (!keys) siteKeyCache.set(siteNames, (keys = siteNames.map(compareKey).filter(Boolean)));
+  return keys;
+}
+
 /**
  * The names one credit string gives. `orgHint` says the source typed it as an
  * organisation (JSON-LD Organization), so a person-looking name is kept as an org credit.
  */
 export function creditParts(credit: string, siteNames: string[], orgHint = false): Credit[] {
-  const siteKeys = siteNames.map(compareKey).filter(Boolean);
+  const siteKeys = siteKeysOf(siteNames);
   let text = credit.replace(/\s+/g, ' ').trim();
   if (!text) return [];
   // "(dpa)" or "(أ ف ب)" after a name is a second credit; other brackets (a city, a role) are notes.
   text = text.replace(/\(([^()]{1,40})\)/g, (_, inner: string) => (isAgency(inner.trim()) ? `, ${inner.trim()}` : ' '));
   // "Jane Doe - Reuters": an agency after a dash is a credit, any other tail is a place or note.
   text = text.replace(/\s+[-–—|]\s+([^-–—|]{2,40})$/u, (tail: string, last: string) => (isAgency(last.trim()) ? `, ${last.trim()}` : tail));
-  text = text.replace(PHOTO_TAIL, '').replace(PREFIX, '');
+  text = text.replace(PHOTO_TAIL, '');
   const out: Credit[] = [];
   for (const raw of text.split(SPLIT)) {
     if (!raw || PHOTO_LABEL.test(raw.trim())) continue;

@@ -27,6 +27,13 @@ describe('credit lines', () => {
     expect(cleanAuthors(['إعداد: هالة سعيد'], [])).toEqual(['هالة سعيد']);
     expect(cleanAuthors(['وكالات'], [])).toEqual(['وكالات']);
     expect(cleanAuthors(['رويترز'], [])).toEqual(['رويترز']);
+    expect(cleanAuthors(['القاهرة - أ ش أ'], [])).toEqual(['أ ش أ']);
+    expect(cleanAuthors(['الرياض (واس)'], [])).toEqual(['واس']);
+    expect(cleanAuthors(['وكالة الأنباء القطرية'], [])).toEqual(['وكالة الأنباء القطرية']);
+    expect(cleanAuthors(['بقلم / سارة أحمد', 'ترجمة: منى خليل'], [])).toEqual(['سارة أحمد']);
+  });
+  it('a translator is not an author', () => {
+    expect(cleanAuthors(['Mia Lund', 'Translated by Jo Kim'], [])).toEqual(['Mia Lund']);
   });
   it('drops photo credits, roles, social links and e-mail addresses', () => {
     expect(cleanAuthors(['Text: Pavel Horák; Foto: Jana Malá'], [])).toEqual(['Pavel Horák']);
