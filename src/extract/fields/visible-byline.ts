@@ -45,3 +45,19 @@ export function visibleBylineCredits(hints: Seen[], anchorOrder: number | null, 
   for (const r of read) if (Math.abs(r.order - anchor) < Math.abs(best.order - anchor)) best = r;
   return read.filter((r) => Math.abs(r.order - best.order) <= NEIGHBOURS).map((r) => r.text);
 }
+
+/** A line that says it is a byline: "By …", "Von …", "Par …", "بقلم …", "كتب …". */
+const BYLINE_START = /^(?:by|written by|von|par|por|door|av|af|yazan|автор|بقلم|كتب|كتبت|إعداد|اعداد|تحرير)\s*[:：/-]?\s+\S/iu;
+
+/**
+ * Short lines just under the headline that start with a byline word, for pages whose byline
+ * box has no author class: the first such line, read as a credit.
+ */
+export function bylineLines(near: Seen[], siteNames: string[]): string[] {
+  for (const h of near) {
+    if (h.hidden || h.offside) continue;
+    const text = bylineText(h.el, 100);
+    if (text && BYLINE_START.test(text) && creditParts(text, siteNames).length > 0) return [text];
+  }
+  return [];
+}

@@ -71,6 +71,12 @@ describe('choosing among sources', () => {
       <div class="comments"><span class="comment-author">Reader42</span></div></body></html>`;
     expect(authorsOf(page)).toEqual(['Ida Berg']);
   });
+  it('reads a byline line under the headline that has no author class', () => {
+    const html = '<html><head><meta name="author" content="Harbour Post"><meta property="og:site_name" content="Harbour Post"></head><body><h1>Council votes on the new bridge</h1><p>Von Dr. Lena Hart</p><p>Text of the story.</p></body></html>';
+    expect(authorsOf(html)).toEqual(['Dr. Lena Hart']);
+    expect(authorsOf('<html><body><h1>افتتاح الجسر الجديد</h1><div>كتب: سامي نور</div><p>نص الخبر.</p></body></html>')).toEqual(['سامي نور']);
+    expect(authorsOf('<html><body><h1>Council votes</h1><p>Von der Leyen trifft Macron</p></body></html>')).toEqual([]);
+  });
   it('initials are the last resort', () => {
     const page = ld('{"@type":"NewsArticle","headline":"Council votes on the new bridge","author":{"@type":"Organization","name":"Harbour Post"}}',
       '<h1>Council votes on the new bridge</h1><p>Text.</p><p class="author">kbr</p>');
