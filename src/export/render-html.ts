@@ -2,7 +2,8 @@
  * Clean, sanitized HTML for one article. Nothing from the page is copied as markup: every
  * text is escaped and the output uses a fixed set of tags (article, h1, h2, p, blockquote,
  * ul, li, table, tbody, tr, td, figure, figcaption) with no attributes except a checked
- * `lang` and `dir` on <article>. So scripts, handlers and links from the page cannot survive.
+ * `lang` and `dir` on <article> and the fixed `class="lead"` on the lead paragraph. So
+ * scripts, handlers and links from the page cannot survive.
  */
 import type { Article } from '../extract/types.js';
 import { groupBlocks, tableCells, uniqueBlocks } from './render-shared.js';
@@ -40,6 +41,9 @@ export function renderHtml(article: Article): string {
         break;
       case 'caption':
         out.push(`<figure><figcaption>${texts[0]}</figcaption></figure>`);
+        break;
+      case 'lead':
+        out.push(`<p class="lead">${texts[0]}</p>`);
         break;
       default:
         out.push(`<p>${texts[0]}</p>`);

@@ -3,7 +3,7 @@
  * then the blocks. Text is escaped so that a paragraph starting with "1." or "#" stays a
  * paragraph and no markup in the page becomes a link or emphasis.
  */
-import type { Article } from '../extract/types.js';
+import type { Article, Block } from '../extract/types.js';
 import { groupBlocks, publishedDay, tableCells, uniqueBlocks } from './render-shared.js';
 
 /** Escapes inline Markdown syntax and HTML, then the markers that mean something at a line start. */
@@ -36,6 +36,16 @@ function renderTable(rows: string[]): string {
   return [line(header), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n');
 }
 
+/** Whether a lead block says what the description says (same words, any spacing or punctuation). */
+function repeatsDescription(blocks: Block[], description: string): boolean {
+  const key = wordsKey(description);
+  return blocks.some((b) => b.type === 'lead' && wordsKey(b.text) === key);
+}
+
+function wordsKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
 export function renderMarkdown(article: Article): string {
   const out: string[] = [];
   if (article.title) out.push(`# ${escapeMarkdown(article.title)}`);
@@ -46,8 +56,10 @@ export function renderMarkdown(article: Article): string {
   const url = safeUrl(article.url ?? article.canonicalUrl);
   if (url) about.push(`<${url}>`);
   if (about.length > 0) out.push(about.join(' · '));
-  if (article.description) out.push(`> ${escapeMarkdown(article.description)}`);
-  for (const run of groupBlocks(uniqueBlocks(article))) {
+  const blocks = uniqueBlocks(article);
+  // The lead block is the description as the page shows it: quoting both would say it twice.
+  if (article.description && !repeatsDescription(blocks, article.description)) out.push(`> ${escapeMarkdown(article.description)}`);
+  for (const run of groupBlocks(blocks)) {
     if (run.type === 'table') {
       out.push(renderTable(run.texts));
       continue;
@@ -63,6 +75,7 @@ export function renderMarkdown(article: Article): string {
       case 'list-item':
         out.push(texts.map((t) => `- ${t}`).join('\n'));
         break;
+      case 'lead':
       case 'caption':
         out.push(`*${texts[0]}*`);
         break;

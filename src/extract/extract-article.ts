@@ -32,7 +32,10 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Arti
   checkBudget('parse');
   const meta = extractMetadata(doc, { url: options.url, fetchedAt: options.fetchedAt });
   checkBudget('metadata');
-  const body = extractBody(doc, { url: options.url, title: meta.title, structuredBody: meta.structuredBody, favor: options.favor ?? 'balanced' });
+  const body = extractBody(doc, {
+    url: options.url, title: meta.title, structuredBody: meta.structuredBody, favor: options.favor ?? 'balanced',
+    headlines: meta.headlines, description: meta.description,
+  });
   checkBudget('body');
   const blocks: Block[] = body.blocks.map((b) => ({ type: b.type, text: b.text }));
   const text = blocks.map((b) => b.text).join('\n\n');

@@ -4,7 +4,7 @@
  * visible page (headline, date lines, bylines, breadcrumbs, tag and related boxes), then
  * the URL. Every date carries its provenance; the trace says where each field came from.
  */
-import type { Document } from 'domhandler';
+import type { Document, Element } from 'domhandler';
 import type { DateEvidence, TraceEntry } from './types.js';
 import { scanPage } from './structured/scan.js';
 import { firstMeta, indexMetas } from './structured/meta-tags.js';
@@ -39,6 +39,11 @@ export interface Metadata {
   related: string[];
   /** JSON-LD / microdata articleBody, if any: evidence for the body, not truth. */
   structuredBody: string | null;
+  /**
+   * The headline element the title was read from, then the page's other <h1>s: the body stage
+   * finds the lead after the first of them that survives pruning.
+   */
+  headlines: Element[];
   trace: TraceEntry[];
 }
 
@@ -184,6 +189,7 @@ export function extractMetadata(doc: Document, context: MetadataContext): Metada
     tags,
     related,
     structuredBody,
+    headlines: [...new Set([...(titled.anchor ? [titled.anchor.el] : []), ...scan.h1s.map((h) => h.el)])],
     trace,
   };
 }

@@ -1,6 +1,7 @@
 /** The article record: one per article, every field typed. Field names are a public contract. */
 
-export type BlockType = 'paragraph' | 'heading' | 'quote' | 'list-item' | 'table' | 'caption';
+/** `lead`: the standfirst between the headline and the body; when present it is the first block. */
+export type BlockType = 'lead' | 'paragraph' | 'heading' | 'quote' | 'list-item' | 'table' | 'caption';
 
 export interface Block {
   type: BlockType;

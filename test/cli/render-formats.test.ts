@@ -88,6 +88,13 @@ describe('markdown', () => {
     ], { title: null, url: null, published: null }));
     expect(out).toBe('| الفريق | النقاط |  |\n| --- | --- | --- |\n| الأهلي | ٤٥ |  |\n| a\\|b | c | extra |\n');
   });
+  it('renders the lead as an emphasised first paragraph, and does not quote a description that repeats it', () => {
+    const lead = 'The city finished its new flood wall two weeks early.';
+    const out = renderMarkdown(article([{ type: 'lead', text: lead }, { type: 'paragraph', text: P1 }], { description: `${lead} `, published: null, url: null }));
+    expect(out).toBe(`# Flood defences finished ahead of winter\n\n*${lead}*\n\n${P1}\n`);
+    const other = renderMarkdown(article([{ type: 'lead', text: lead }], { description: 'Another summary.', published: null, url: null }));
+    expect(other).toContain('> Another summary.');
+  });
   it('leaves out a URL that is not http(s)', () => {
     expect(renderMarkdown(article([], { url: 'javascript:alert(1)' }))).not.toContain('javascript');
   });
@@ -97,6 +104,10 @@ describe('html', () => {
   it('escapes every text and keeps right-to-left pages right-to-left', () => {
     const out = renderHtml(article([{ type: 'paragraph', text: '<img src=x onerror=alert(1)> & "q"' }], { title: 'عنوان <b>', language: 'ar', direction: 'rtl' }));
     expect(out).toBe('<article lang="ar" dir="rtl">\n<h1>عنوان &lt;b&gt;</h1>\n<p>&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;</p>\n</article>\n');
+  });
+  it('renders the lead as <p class="lead">', () => {
+    const out = renderHtml(article([{ type: 'lead', text: 'A short <summary>' }, { type: 'paragraph', text: P2 }]));
+    expect(out).toContain('<h1>Flood defences finished ahead of winter</h1>\n<p class="lead">A short &lt;summary&gt;</p>\n<p>');
   });
   it('drops a language tag that is not a language tag', () => {
     expect(renderHtml(article([], { language: 'en" onload="x' }))).toMatch(/^<article dir="ltr">/);

@@ -8,6 +8,7 @@ import { nameSignals } from './names.js';
 import { pickTopCandidate, scoreCandidates } from './candidates.js';
 import { collectBlocks, type RawBlock } from './blocks.js';
 import { filterBlocks } from './filter-blocks.js';
+import { withLead } from './lead.js';
 import { agreement, MIN_STRUCTURED_CHARS, MIN_STRUCTURED_RECALL, wordBag } from './structured-guide.js';
 
 export interface BodyResult {
@@ -25,6 +26,9 @@ export interface BodyOptions {
   structuredBody?: string | null;
   /** Borderline boxes: dropped ('precision'), kept ('recall'), or judged as usual. */
   favor?: Favor;
+  /** The headline element(s) and the page's description: where and what the lead is (lead.ts). */
+  headlines?: Element[];
+  description?: string | null;
 }
 
 /**
@@ -86,7 +90,8 @@ export function extractBody(doc: Document, options: BodyOptions): BodyResult {
     trace.push({ step: 'body.structured-fill', reason: `visible page gave ${result.text} characters; used the structured articleBody` });
     return { blocks, method: 'structured', confidence: 0.5, trace };
   }
-  return result.body;
+  const blocks = withLead(result.body.blocks, { headlines: options.headlines ?? [], title: options.title, description: options.description ?? null, stats, trace, baseUrl: options.url });
+  return { ...result.body, blocks };
 }
 
 const MIN_BODY_CHARS = 200;
