@@ -25,7 +25,7 @@ const ROLE_SUFFIX = /\s*(?:선임기자|수습기자|인턴기자|객원기자|�
 const AND_OTHERS = /\s*(?:외\s*\d+\s*명|ほか\d*人?|等)$/u;
 /** A part that credits a picture, video or production, not the text. */
 const PHOTO_WORDS = 'fotos?|photos?|photograph(?:s|y)?|bild(?:er)?|images?|pictures?|illustrations?|grafik|graphics?|infografik|video|kamera|camera|producer|produced|produktion|production|design|cover|credits?|copyright|translated|translation|übersetzung|traduction|traducción|traduzione';
-const PHOTO_LABEL = new RegExp(`^(?:(?:${PHOTO_WORDS})(?:\\s*[:：/]|\\s+by\\s|$)|©|(?:صورة|الصورة|تصوير|ترجمة|사진|写真|照片)(?![\\p{L}]))`, 'iu');
+const PHOTO_LABEL = new RegExp(`^(?:(?:${PHOTO_WORDS})(?:\\s*[:：/]|\\s+by\\s|$)|(?:übersetzung|translation|traduction|traducción|traduzione)\\s|©|(?:صورة|الصورة|تصوير|ترجمة|사진|写真|照片)(?![\\p{L}]))`, 'iu');
 /** "Text: A Foto: B" without a separator: the photo credit ends the text credit. */
 const PHOTO_TAIL = /\s+(?:fotos?|photos?|bild(?:er)?|images?|صورة|تصوير|사진)\s*[:：].*$/iu;
 const SPLIT = /\s*(?:,|،|;|&|\+|\/|\s(?:and|et|und|y|e|i|a|og|och|en|ja|és|și|ve|и|і|та|و|및)\s)\s*/iu;
@@ -90,6 +90,16 @@ function classify(name: string, siteKeys: string[], orgHint: boolean): CreditKin
   return looksLikeLatinName(name) ? 'person' : null;
 }
 
+/** "ERIC TUCKER Associated Press": a name followed by an agency without a separator is two credits. */
+function splitTrailingAgency(part: string): string[] {
+  const words = part.trim().split(/\s+/);
+  for (let n = Math.min(3, words.length - 2); n >= 1; n--) {
+    const tail = words.slice(-n).join(' ');
+    if (isAgency(tail) && tail.length > 2) return [words.slice(0, -n).join(' '), tail];
+  }
+  return [part];
+}
+
 /** Site names compared by key; one page asks for the same list many times. */
 const siteKeyCache = new WeakMap<string[], string[]>();
 function siteKeysOf(siteNames: string[]): string[] {
@@ -112,7 +122,7 @@ export function creditParts(credit: string, siteNames: string[], orgHint = false
   text = text.replace(/\s+[-–—|]\s+([^-–—|]{2,40})$/u, (tail: string, last: string) => (isAgency(last.trim()) ? `, ${last.trim()}` : tail));
   text = text.replace(PHOTO_TAIL, '');
   const out: Credit[] = [];
-  for (const raw of text.split(SPLIT)) {
+  for (const raw of text.split(SPLIT).flatMap(splitTrailingAgency)) {
     if (!raw || PHOTO_LABEL.test(raw.trim())) continue;
     const name = tidy(raw);
     const kind = classify(name, siteKeys, orgHint);

@@ -20,6 +20,7 @@ describe('credit lines', () => {
     expect(cleanAuthors(['Von dpa'], [])).toEqual(['dpa']);
     expect(cleanAuthors(['Deutsche Presse-Agentur'], [])).toEqual(['Deutsche Presse-Agentur']);
     expect(cleanAuthors(['Sam Doyle - Reuters'], [])).toEqual(['Sam Doyle', 'Reuters']);
+    expect(cleanAuthors(['NINA WEST Associated Press'], [])).toEqual(['NINA WEST', 'Associated Press']);
   });
   it('reads Arabic bylines and wire credits', () => {
     expect(cleanAuthors(['بقلم: سمير منصور (أ ف ب)'], [])).toEqual(['سمير منصور', 'أ ف ب']);
@@ -33,7 +34,7 @@ describe('credit lines', () => {
     expect(cleanAuthors(['بقلم / سارة أحمد', 'ترجمة: منى خليل'], [])).toEqual(['سارة أحمد']);
   });
   it('a translator is not an author', () => {
-    expect(cleanAuthors(['Mia Lund', 'Translated by Jo Kim'], [])).toEqual(['Mia Lund']);
+    expect(cleanAuthors(['Mia Lund', 'Translated by Jo Kim', 'Übersetzung Ole Berg'], [])).toEqual(['Mia Lund']);
   });
   it('drops photo credits, roles, social links and e-mail addresses', () => {
     expect(cleanAuthors(['Text: Pavel Horák; Foto: Jana Malá'], [])).toEqual(['Pavel Horák']);
