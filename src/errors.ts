@@ -78,6 +78,16 @@ export class NetworkError extends MarsadError {
 }
 
 /** robots.txt forbids the URL for our user-agent (or could not be read: RFC 9309 then says "disallow all"). */
+/**
+ * The host could not be reached at all (refused connection, DNS failure, TLS error, timeout),
+ * found while reading its robots.txt: a host error, not a robots.txt block.
+ */
+export class HostUnreachableError extends MarsadError {
+  constructor(url: string, reason: string, options: MarsadErrorOptions = {}) {
+    super('HOST_UNREACHABLE', `${requestLabel(url)}: host unreachable: ${reason}`, { retryable: true, ...options, subject: url });
+  }
+}
+
 export class RobotsDisallowedError extends MarsadError {
   readonly url: string;
   constructor(url: string, reason: string, options: MarsadErrorOptions = {}) {

@@ -7,6 +7,7 @@ export {
   FetchError,
   NetworkError,
   RobotsDisallowedError,
+  HostUnreachableError,
   TooLargeError,
   TooManyRedirectsError,
   TimeoutError,

@@ -55,7 +55,10 @@ export function formatSummary(summary: CrawlSummary): string {
     `  errors      ${summary.failed} failed, ${summary.retried} retried later; near-duplicates linked: ${summary.nearDuplicates}`,
     `  frontier    ${Object.entries(summary.frontier).map(([state, n]) => `${state} ${n}`).join(', ')}`,
   ];
-  for (const host of summary.hosts) lines.push(`  ${host.host.padEnd(30)} fetched ${host.fetched}, articles ${host.articles}, errors ${host.errors}`);
+  for (const host of summary.hosts) {
+    lines.push(`  ${host.host.padEnd(30)} fetched ${host.fetched}, articles ${host.articles}, errors ${host.errors}`);
+    if (host.lastError) lines.push(`  ${''.padEnd(30)} last error: ${host.lastError.code}: ${host.lastError.message}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

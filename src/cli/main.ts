@@ -17,6 +17,7 @@ const VERBS: [string, () => Promise<Register>][] = [
   ['recrawl', async () => (await import('./recrawl.js')).registerRecrawl],
   ['diff', async () => (await import('./diff.js')).registerDiff],
   ['stats', async () => (await import('./stats.js')).registerStats],
+  ['errors', async () => (await import('./errors.js')).registerErrors],
   ['repair', async () => (await import('./repair.js')).registerRepair],
   ['search', async () => (await import('./search.js')).registerSearch],
   ['export', async () => (await import('./export.js')).registerExport],

@@ -15,6 +15,7 @@ export function formatStats(stats: StoreStats): string {
   ];
   for (const h of stats.hosts) {
     lines.push(`  ${h.host.padEnd(30)} articles ${h.articles}, fetches ${h.fetches} (${h.errors} errors), queued ${h.frontier.queued ?? 0}`);
+    if (h.lastError) lines.push(`  ${''.padEnd(30)} last error ${new Date(h.lastError.at).toISOString().slice(0, 19)}: ${h.lastError.code ?? h.lastError.status ?? ''} ${h.lastError.error ?? ''}`.trimEnd());
   }
   return `${lines.join('\n')}\n`;
 }

@@ -12,6 +12,7 @@ import {
   MarsadError,
   NetworkError,
   RobotsDisallowedError,
+  HostUnreachableError,
   TimeoutError,
   TooLargeError,
   TooManyRedirectsError,
@@ -264,6 +265,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   async function hostDelay(url: URL): Promise<number> {
     if (!opts.respectRobots) return opts.minDelayMs;
     const robots = await robotsCache.get(url.origin);
+    // A host that does not answer at all is down, not blocking us: say so, and let the caller retry later.
+    if (robots.unreachable !== undefined) throw new HostUnreachableError(url.href, `robots.txt could not be fetched: ${robots.unreachable}`);
     if (!robots.isAllowed(url.href)) {
       const reason = robots.status >= 200 && robots.status < 300
         ? `disallowed by ${url.origin}/robots.txt for user-agent "${token}"`

@@ -25,6 +25,8 @@ export interface RobotsFile {
   text: string;
   /** The URL that answered, after redirects. */
   url: string;
+  /** Why the server could not be reached (status 0). */
+  error?: string;
 }
 
 interface Entry {
@@ -52,7 +54,7 @@ export function parseRobots(origin: string, file: RobotsFile, agentToken: string
     };
   }
   const allowAll = status >= 400 && status < 500 && status !== 429;
-  return { origin, status, sitemaps: [], crawlDelayMs: undefined, isAllowed: () => allowAll };
+  return { origin, status, sitemaps: [], crawlDelayMs: undefined, isAllowed: () => allowAll, ...(status === 0 ? { unreachable: file.error ?? 'no response' } : {}) };
 }
 
 export class RobotsCache {
@@ -69,7 +71,7 @@ export class RobotsCache {
     if (cached && cached.expiresAt > now) return cached.info;
     const entry: Entry = { info: Promise.resolve(null as unknown as RobotsInfo), expiresAt: Infinity };
     entry.info = this.load(origin)
-      .catch((): RobotsFile => ({ status: 0, text: '', url: `${origin}/robots.txt` }))
+      .catch((error: unknown): RobotsFile => ({ status: 0, text: '', url: `${origin}/robots.txt`, error: error instanceof Error ? error.message : String(error) }))
       .then((file) => {
         const info = parseRobots(origin, file, this.agentToken);
         const ok = (info.status >= 200 && info.status < 300) || (info.status >= 400 && info.status < 500 && info.status !== 429);

@@ -103,6 +103,8 @@ export interface RobotsInfo {
   /** Crawl-delay for our user-agent (or *), in milliseconds. */
   crawlDelayMs: number | undefined;
   isAllowed(url: string): boolean;
+  /** Set when the host could not be reached for robots.txt: why (the host is down, not blocking us). */
+  unreachable?: string;
 }
 
 export interface HostStatus {

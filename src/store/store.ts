@@ -202,6 +202,22 @@ export interface HostStats {
   frontier: Partial<Record<FrontierState, number>>;
   fetches: number;
   errors: number;
+  /** The host's most recent failed fetch: what went wrong and when (epoch ms). */
+  lastError?: { status: number | null; code: string | null; error: string | null; at: number };
+}
+
+/** A URL whose last fetch failed (frontier state failed or waiting for a retry), for `marsad errors`. */
+export interface FailedFetch {
+  url: string;
+  host: string;
+  kind: string;
+  state: FrontierState;
+  attempts: number;
+  status: number | null;
+  code: string | null;
+  error: string | null;
+  /** When it was last tried (epoch ms). */
+  at: number;
 }
 
 export interface Store {
@@ -209,6 +225,8 @@ export interface Store {
   readonly kind: string;
 
   upsertSource(input: SourceInput): Promise<Source>;
+  /** URLs whose last fetch failed, newest first (optionally one host's). */
+  failures(options?: { host?: string; limit?: number }): Promise<FailedFetch[]>;
   listSources(): Promise<Source[]>;
 
   /** Adds entries whose URL is not in the frontier yet; returns how many were new. */

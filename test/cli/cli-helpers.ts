@@ -20,10 +20,10 @@ export interface CliRun {
   ms: number;
 }
 
-export function runCli(args: string[], options: { stdin?: Buffer | string; cwd?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+export function runCli(args: string[], options: { stdin?: Buffer | string; cwd?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<CliRun> {
   const started = performance.now();
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

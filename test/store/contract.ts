@@ -155,15 +155,39 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       await store.enqueue([{ url: 'http://a.test/x', host: 'a.test', sourceId: source.id, kind: 'page' }]);
       await store.logFetch({ url: 'http://a.test/x', host: 'a.test', kind: 'page', status: 200, bytes: 10, elapsedMs: 3, fetchedAt: now });
       await store.logFetch({ url: 'http://a.test/y', host: 'a.test', kind: 'page', status: 404, bytes: 0, elapsedMs: 1, fetchedAt: now });
-      await store.logFetch({ url: 'http://a.test/z', host: 'a.test', kind: 'page', status: null, bytes: 0, elapsedMs: 1, fetchedAt: now, errorCode: 'TIMEOUT', error: 'timed out' });
+      await store.logFetch({ url: 'http://a.test/z', host: 'a.test', kind: 'page', status: null, bytes: 0, elapsedMs: 1, fetchedAt: now + 1, errorCode: 'TIMEOUT', error: 'timed out' });
       await store.saveArticle({ article: sampleArticle('http://a.test/x'), sourceId: source.id, fetchedAt: now, nextRecrawlAt: now });
       const stats = await store.stats();
       expect(stats.fetches).toEqual({ '200': 1, '404': 1, error: 1 });
       expect(stats.frontier.queued).toBe(1);
       expect(stats.sources).toBe(1);
-      expect(stats.hosts).toEqual([{ host: 'a.test', articles: 1, frontier: { queued: 1 }, fetches: 3, errors: 2 }]);
+      expect(stats.hosts).toEqual([{ host: 'a.test', articles: 1, frontier: { queued: 1 }, fetches: 3, errors: 2, lastError: { status: null, code: 'TIMEOUT', error: 'timed out', at: now + 1 } }]);
       expect(await store.countArticles({ sourceIds: [source.id] })).toBe(1);
       expect(await store.countArticles({ sourceIds: [source.id + 1] })).toBe(0);
+    });
+
+    it('lists failed URLs with their last status, error code and time, by host', async () => {
+      const now = Date.now();
+      await store.enqueue([
+        { url: 'http://a.test/gone', host: 'a.test', sourceId: null, kind: 'page' },
+        { url: 'http://b.test/slow', host: 'b.test', sourceId: null, kind: 'page' },
+        { url: 'http://b.test/fine', host: 'b.test', sourceId: null, kind: 'page' },
+      ]);
+      const claimed = await store.claim({ host: 'a.test', limit: 5, owner: 'w', leaseMs: 60_000, now });
+      const claimedB = await store.claim({ host: 'b.test', limit: 5, owner: 'w', leaseMs: 60_000, now });
+      const byUrl = new Map([...claimed, ...claimedB].map((c) => [c.url, c.id]));
+      await store.logFetch({ url: 'http://a.test/gone', host: 'a.test', kind: 'page', status: 410, bytes: 0, elapsedMs: 1, fetchedAt: now, errorCode: 'FETCH_STATUS', error: 'gone' });
+      await store.complete(byUrl.get('http://a.test/gone')!, { state: 'failed', status: 410, error: 'gone' });
+      await store.logFetch({ url: 'http://b.test/slow', host: 'b.test', kind: 'page', status: null, bytes: 0, elapsedMs: 1, fetchedAt: now, errorCode: 'TIMEOUT', error: 'timed out' });
+      await store.complete(byUrl.get('http://b.test/slow')!, { state: 'retry', nextFetchAt: now + 60_000, status: null, error: 'timed out' });
+      await store.complete(byUrl.get('http://b.test/fine')!, { state: 'done', status: 200 });
+      const all = await store.failures();
+      expect(all.map((f) => [f.url, f.state, f.status, f.code]).sort()).toEqual([
+        ['http://a.test/gone', 'failed', 410, 'FETCH_STATUS'],
+        ['http://b.test/slow', 'queued', null, 'TIMEOUT'],
+      ]);
+      expect((await store.failures({ host: 'a.test' })).map((f) => f.url)).toEqual(['http://a.test/gone']);
+      expect(await store.failures({ host: 'c.test' })).toEqual([]);
     });
   });
 }

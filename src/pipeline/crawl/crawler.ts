@@ -173,7 +173,11 @@ class Crawler {
     this.counters.tooOld += tooOld;
     if (this.options.respectRobots !== false) {
       const before = entries.length;
-      entries = entries.filter((entry) => this.robots.get(new URL(entry.url).origin)?.isAllowed(entry.url) !== false);
+      // Only a robots.txt that was read says no here; a host that is down or erring is tried, and reported, by the fetch.
+      entries = entries.filter((entry) => {
+        const robots = this.robots.get(new URL(entry.url).origin);
+        return robots === undefined || robots.status < 200 || robots.status >= 300 || robots.isAllowed(entry.url);
+      });
       this.counters.blocked += before - entries.length;
     }
     if (entries.length === 0) return;

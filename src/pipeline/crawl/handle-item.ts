@@ -90,6 +90,7 @@ export async function handleItem(ctx: HandleContext, item: FrontierItem): Promis
   } catch (error) {
     await settleFetchError(ctx, item, error);
     stats.errors++;
+    stats.lastError = { code: error instanceof MarsadError ? error.code : 'UNKNOWN', message: error instanceof Error ? error.message : String(error) };
     return;
   }
   ctx.counters.fetched++;

@@ -78,6 +78,8 @@ export interface HostProgress {
   fetched: number;
   articles: number;
   errors: number;
+  /** The last fetch error on this host, as its code and message (e.g. HOST_UNREACHABLE: connect ECONNREFUSED). */
+  lastError?: { code: string; message: string };
   inFlight: number;
   waiting: number;
 }

@@ -15,6 +15,7 @@ import { StoreError } from '../errors.js';
 import type {
   ArticleVersion,
   ClaimOptions,
+  FailedFetch,
   FetchLogEntry,
   FrontierInput,
   FrontierItem,
@@ -207,6 +208,17 @@ export class SqliteStore implements Store {
     return toSource(this.db.prepare('SELECT * FROM sources WHERE name = ?').get(input.name) as SourceRow);
   }
 
+  async failures(options: { host?: string; limit?: number } = {}): Promise<FailedFetch[]> {
+    const limit = Math.max(1, Math.floor(options.limit ?? 1000));
+    // The frontier keeps each URL's state and attempts; the fetch log its latest error code.
+    const rows = this.db.prepare(`SELECT f.url, f.host, f.kind, f.state, f.attempts, f.last_status AS status, f.last_error AS error, f.updated_at AS at,
+        (SELECT l.error_code FROM fetch_log l WHERE l.url = f.url ORDER BY l.id DESC LIMIT 1) AS code
+      FROM frontier f
+      WHERE (f.state = 'failed' OR (f.state = 'queued' AND f.attempts > 0 AND f.last_error IS NOT NULL)) AND (@host IS NULL OR f.host = @host)
+      ORDER BY f.updated_at DESC, f.id DESC LIMIT @limit`).all({ host: options.host ?? null, limit }) as FailedFetch[];
+    return rows;
+  }
+
   async listSources(): Promise<Source[]> {
     return (this.db.prepare('SELECT * FROM sources ORDER BY id').all() as SourceRow[]).map(toSource);
   }
@@ -313,6 +325,10 @@ export class SqliteStore implements Store {
     const fetchByHost = this.db.prepare(`SELECT host, count(*) AS n, sum(CASE WHEN status IS NULL OR status >= 400 THEN 1 ELSE 0 END) AS errors
       FROM fetch_log GROUP BY host`).all() as { host: string; n: number; errors: number }[];
     for (const row of fetchByHost) Object.assign(hostOf(row.host), { fetches: row.n, errors: row.errors });
+    // SQLite fills the bare columns from the row that holds max(fetched_at): each host's latest failure.
+    const lastErrors = this.db.prepare(`SELECT host, status, error_code, error, max(fetched_at) AS at FROM fetch_log
+      WHERE status IS NULL OR status >= 400 GROUP BY host`).all() as { host: string; status: number | null; error_code: string | null; error: string | null; at: number }[];
+    for (const row of lastErrors) hostOf(row.host).lastError = { status: row.status, code: row.error_code, error: row.error, at: row.at };
     return {
       articles: one('SELECT count(*) AS n FROM articles'),
       versions: one('SELECT count(*) AS n FROM article_versions'),

@@ -8,6 +8,7 @@ import { migration001Core } from './001-core.js';
 import { migration002Search } from './002-search.js';
 import { migration003Imports } from './003-imports.js';
 import { migration004SearchParts } from './004-search-parts.js';
+import { migration005FetchLogUrl } from './005-fetch-log-url.js';
 
 export interface SqliteMigration {
   version: number;
@@ -16,4 +17,4 @@ export interface SqliteMigration {
   up: string | ((db: Database.Database) => void);
 }
 
-export const sqliteMigrations: readonly SqliteMigration[] = [migration001Core, migration002Search, migration003Imports, migration004SearchParts];
+export const sqliteMigrations: readonly SqliteMigration[] = [migration001Core, migration002Search, migration003Imports, migration004SearchParts, migration005FetchLogUrl];
