@@ -82,8 +82,21 @@ export function scoreCandidates(root: ParentNode, stats: Map<Element, ElementSta
     }
   });
   const scored = new Map<Element, number>();
-  for (const [el, score] of raw) scored.set(el, score * (1 - linkDensity(stats.get(el))));
+  for (const [el, score] of raw) {
+    const s = stats.get(el);
+    scored.set(el, score * (1 - linkDensity(s)) * listingFactor(s));
+  }
   return scored;
+}
+
+/**
+ * A box of several teaser cards (a linked title over a few lines of unlinked text) is a
+ * listing of other pages: its teasers read like prose and add up, so without this a
+ * listing outscores a short article next to it.
+ */
+function listingFactor(s: ElementStats | undefined): number {
+  if (!s || s.cards < 3) return 1;
+  return 0.3;
 }
 
 /** The best-scoring container, widened to its parent when the parent holds the body too. */

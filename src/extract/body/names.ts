@@ -56,6 +56,8 @@ const STRONG_WORDS = new Set([
   'nav', 'navbar', 'navigation', 'menu', 'footer', 'sidebar', 'aside', 'masthead', 'toolbar', 'pagination', 'pager',
   'credit', 'credits', 'copyright', 'rating', 'ratings', 'reactions', 'bookmark',
   'offscreen', 'modal', 'popup', 'overlay', 'lightbox',
+  // what surrounds a text without being it: reference lists, author bios
+  'references', 'bibliography', 'citations', 'reflist', 'bio', 'biography',
 ]);
 
 /** Two-word phrases with the same meaning as STRONG_WORDS ("read-more", "most_read", "sr-only"). */
@@ -75,7 +77,7 @@ const WEAK_WORDS = new Set([
 
 const WEAK_PHRASES = new Set(['font size', 'text size']);
 
-const NEGATIVE_WORDS = new Set(['hid', 'combx', 'contact', 'foot', 'footnote', 'footnotes', 'shopping', 'skyscraper', 'disclaimer', 'hidden']);
+const NEGATIVE_WORDS = new Set(['hid', 'combx', 'contact', 'foot', 'footnote', 'footnotes', 'shopping', 'skyscraper', 'disclaimer', 'hidden', 'faq', 'accordion']);
 
 /** Words that make a name a layout (an arrangement of parts), not one of the parts. */
 const LAYOUT_WORDS = new Set(['layout', 'grid', 'wrap', 'cols', 'columns', 'template', 'and']);

@@ -23,6 +23,10 @@ export interface ElementStats {
   inlineTextLength: number;
   inlineLinkLength: number;
   inlineCommas: number;
+  /** Headings whose text is (nearly) all a link: titles that lead to other pages. */
+  linkedHeadings: number;
+  /** Teaser cards: innermost boxes with one linked heading and some unlinked text (a listing's items). */
+  cards: number;
 }
 
 export const BLOCK_TAGS = new Set([
@@ -30,6 +34,12 @@ export const BLOCK_TAGS = new Set([
   'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol',
   'p', 'pre', 'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'summary', 'center', 'body', 'html',
 ]);
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+function hasHeadingChild(el: Element): boolean {
+  return el.children.some((c) => c.type === ElementType.Tag && HEADINGS.has(c.name));
+}
 
 function countCommas(text: string): number {
   let n = 0;
@@ -76,7 +86,7 @@ export function computeStats(root: ParentNode): Map<Element, ElementStats> {
       continue;
     }
     stack.pop();
-    const s: ElementStats = { textLength: 0, linkLength: 0, commas: 0, ownTextLength: 0, hasBlockChild: false, paragraphs: 0, inlineTextLength: 0, inlineLinkLength: 0, inlineCommas: 0 };
+    const s: ElementStats = { textLength: 0, linkLength: 0, commas: 0, ownTextLength: 0, hasBlockChild: false, paragraphs: 0, inlineTextLength: 0, inlineLinkLength: 0, inlineCommas: 0, linkedHeadings: 0, cards: 0 };
     const isLink = node.name === 'a';
     for (const child of node.children) {
       if (child.type === ElementType.Text) {
@@ -98,6 +108,8 @@ export function computeStats(root: ParentNode): Map<Element, ElementStats> {
         s.linkLength += isLink ? cs.textLength : cs.linkLength;
         s.commas += cs.commas;
         s.paragraphs += cs.paragraphs + (child.name === 'p' ? 1 : 0);
+        s.linkedHeadings += cs.linkedHeadings;
+        s.cards += cs.cards;
         if (BLOCK_TAGS.has(child.name)) {
           s.hasBlockChild = true;
         } else {
@@ -107,6 +119,10 @@ export function computeStats(root: ParentNode): Map<Element, ElementStats> {
         }
       }
     }
+    // A heading inside a link, or a link inside a heading, titles another page.
+    const linkedTitle = (HEADINGS.has(node.name) || (isLink && s.linkedHeadings === 0 && hasHeadingChild(node))) && s.textLength >= 10 && (isLink || s.linkLength >= s.textLength * 0.8);
+    if (linkedTitle) s.linkedHeadings++;
+    if (s.cards === 0 && s.linkedHeadings === 1 && s.textLength - s.linkLength >= 60) s.cards = 1;
     stats.set(node, s);
   }
   return stats;

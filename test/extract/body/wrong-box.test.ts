@@ -1,0 +1,35 @@
+// The box that wins must be the article, not a listing, a reference list or a popup next to it.
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../src/index.js';
+
+const ARTICLE = [
+  'The city council voted on Tuesday to extend the night bus network to the northern districts, after a year of complaints from shift workers.',
+  'The new lines start in March, and the council said it would review ridership after six months before deciding on weekend service.',
+];
+
+const teaser = (i: number): string => `<li class="card"><h3><a href="/story/${i}">Another story number ${i} about the city</a></h3>
+  <p>A teaser of the other story, long enough to read like prose, with a comma, a clause, and a few more words ${i}.</p>
+  <span class="date">3 May 2024</span></li>`;
+
+const page = (inner: string): string => `<!doctype html><html lang="en"><head><title>Night buses reach the north</title></head><body>
+  <header><a href="/">City News</a></header>${inner}<footer><p>© City News, all rights reserved, reproduction without permission prohibited.</p></footer></body></html>`;
+
+describe('the wrong box does not win', () => {
+  it('prefers a short article to a longer listing of teaser cards beside it', () => {
+    const html = page(`<main><div class="story"><h1>Night buses reach the north</h1>${ARTICLE.map((p) => `<p>${p}</p>`).join('')}</div>
+      <div class="more"><ul>${[1, 2, 3, 4, 5, 6].map(teaser).join('')}</ul></div></main>`);
+    const a = extractArticle(html);
+    expect(a.text).toContain(ARTICLE[0]);
+    expect(a.text).toContain(ARTICLE[1]);
+    expect(a.text).not.toContain('A teaser of the other story');
+  });
+
+  it('prefers a short abstract to the long reference list after it', () => {
+    const refs = Array.from({ length: 12 }, (_, i) => `<li>Author A, Author B, Author C, et al. A study of item ${i}, with results, methods, and notes. J Stud. 2019;${i}:1-9.</li>`).join('');
+    const html = page(`<main><section class="abstract"><h1>Night buses reach the north</h1>${ARTICLE.map((p) => `<p>${p}</p>`).join('')}</section>
+      <section class="references"><h2>References</h2><ol>${refs}</ol></section></main>`);
+    const a = extractArticle(html);
+    expect(a.text).toContain(ARTICLE[0]);
+    expect(a.text).not.toContain('Author A, Author B');
+  });
+});
