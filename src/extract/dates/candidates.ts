@@ -13,7 +13,7 @@ import type { MicrodataValue } from '../structured/microdata.js';
 import { firstString, type JsonLdData } from '../structured/json-ld.js';
 import { boundedText } from '../structured/text.js';
 import { parseDate, type ParseDateOptions, type ParsedDate } from './parse-date.js';
-import { readDateLine, UPDATED_MARKER } from './date-lines.js';
+import { CLOCK_LINE, readDateLine, UPDATED_MARKER } from './date-lines.js';
 import { foldForDates } from './normalize.js';
 import { readScriptDates } from './script-dates.js';
 
@@ -31,7 +31,7 @@ const META_PUBLISHED: Array<[string, number]> = [
   ['og:published_time', 0.85], ['article.published', 0.85], ['pubdate', 0.85], ['publishdate', 0.85], ['publish-date', 0.85], ['publish_date', 0.85],
   ['publication_date', 0.85], ['sailthru.date', 0.8], ['dc.date.issued', 0.85], ['dcterms.issued', 0.85], ['dcterms.created', 0.8], ['dc.date.created', 0.8],
   ['parsely-pub-date', 0.85], ['cxenseparse:recs:publishtime', 0.8], ['article_date_original', 0.8], ['original-publish-date', 0.8], ['citation_publication_date', 0.8],
-  ['citation_date', 0.75], ['pub_date', 0.8], ['datecreated', 0.75], ['dc.date', 0.72], ['dcterms.date', 0.72], ['date', 0.7], ['creation_date', 0.7], ['created', 0.65],
+  ['citation_date', 0.75], ['pub_date', 0.8], ['datecreated', 0.75], ['dc.date', 0.5], ['dcterms.date', 0.5], ['date', 0.5], ['creation_date', 0.5], ['created', 0.48],
 ];
 const META_MODIFIED: Array<[string, number]> = [
   ['article:modified_time', 0.9], ['og:updated_time', 0.85], ['article:updated_time', 0.85], ['datemodified', 0.85], ['modified_time', 0.85], ['og:modified_time', 0.85],
@@ -111,11 +111,15 @@ export function collectDateCandidates(ctx: CandidateContext): DateCandidate[] {
   for (const hint of hints.slice(0, 24)) if (!reallyOffside(hint, excused)) readHint(hint, ctx, human, out, readTexts);
   // Unlabelled short lines right under the headline, trusted a little less than labelled ones.
   const before = out.length;
-  for (const seen of ctx.scan.nearHeadline) if (!reallyOffside(seen, excused)) readHint(seen, ctx, human, out, readTexts);
+  // A sentence under the headline (a standfirst, a caption) mentions events; a date line is short.
+  for (const seen of ctx.scan.nearHeadline) if (!reallyOffside(seen, excused)) readHint(seen, ctx, human, out, readTexts, UNLABELLED_LINE);
   for (let i = before; i < out.length; i++) out[i]!.confidence -= 0.05;
   readUrlDate(ctx.url, out);
   return out;
 }
+
+/** Longest unlabelled line under the headline read as a date line. */
+const UNLABELLED_LINE = 80;
 
 function nearness(seen: Seen, anchor: number): number {
   if (anchor <= 0) return 0;
@@ -168,10 +172,10 @@ function readTime(seen: Seen, ctx: CandidateContext, machine: ParseDateOptions, 
   out.push({ kind, date, raw: raw.slice(0, 160), source: 'time', confidence, where: `time${a.class ? '.' + a.class.trim().split(/\s+/)[0] : ''}` });
 }
 
-function readHint(seen: Seen, ctx: CandidateContext, human: ParseDateOptions, out: DateCandidate[], readTexts: Set<string>): void {
+function readHint(seen: Seen, ctx: CandidateContext, human: ParseDateOptions, out: DateCandidate[], readTexts: Set<string>, maxChars = 160): void {
   if (seen.hidden || seen.el.name === 'time' || seen.el.name === 'meta') return;
-  const text = boundedText(seen.el, 160);
-  if (!text || readTexts.has(text) || !/\d|[٠-٩۰-۹]|امس|أمس|منذ|قبل|yesterday|hier|gestern|ayer|вчера|ago|il y a|vor |hace|önce|назад/i.test(text)) return;
+  const text = boundedText(seen.el, maxChars);
+  if (!text || readTexts.has(text) || CLOCK_LINE.test(foldForDates(text)) || !/\d|[٠-٩۰-۹]|امس|أمس|منذ|قبل|yesterday|hier|gestern|ayer|вчера|ago|il y a|vor |hace|önce|назад/i.test(text)) return;
   readTexts.add(text);
   const line = readDateLine(text, { ...human, fetchedAt: ctx.fetchedAt });
   const near = nearness(seen, ctx.anchorOrder);

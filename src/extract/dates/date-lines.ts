@@ -12,6 +12,9 @@ import { parseRelativeDate } from './relative.js';
 export const UPDATED_MARKER =
   /(تم التحديث|اخر تحديث|تاريخ التحديث|محدث|حدث في|تحديث|last updated|updated|update|modified|mis a jour|maj le|actualise|aktualisiert|zuletzt|actualizado|atualizado|guncellenme|guncelleme|güncellenme|güncelleme|обновлено|обновлен|изменено)/u;
 
+/** "Current time: …", "today is …" (folded): a clock on the page, never the article's date. */
+export const CLOCK_LINE = /aktuelle?s?\s+(zeit|datum)|current\s+(time|date)|heute\s+ist|today\s+is|date\s+du\s+jour|fecha\s+actual|الوقت الحالي|تاريخ اليوم/;
+
 export interface DateLine {
   published: { date: ParsedDate; raw: string } | null;
   modified: { date: ParsedDate; raw: string } | null;

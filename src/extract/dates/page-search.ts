@@ -13,7 +13,7 @@
 import type { Element } from 'domhandler';
 import { isHidden, type ShortText } from '../structured/scan.js';
 import type { ParseDateOptions, ParsedDate } from './parse-date.js';
-import { readDateLine } from './date-lines.js';
+import { CLOCK_LINE, readDateLine } from './date-lines.js';
 import { foldForDates } from './normalize.js';
 
 export interface PageTextDate {
@@ -33,8 +33,6 @@ export interface PageSearchOptions extends ParseDateOptions {
 
 /** Texts longer than a date line are prose: the dates they mention are events, not the post. */
 const MAX_LINE = 160;
-/** "Current time: …", "today is …": a clock on the page, not the article's date. */
-const CLOCK = /aktuelle?s?\s+(zeit|datum)|current\s+(time|date)|heute\s+ist|today\s+is|date\s+du\s+jour|fecha\s+actual|الوقت الحالي|التاريخ اليوم/;
 /** How far before the headline a date line may sit (a kicker or dateline above the h1). */
 const BEFORE_HEADLINE = 15;
 const EARLIEST_YEAR = 1995;
@@ -57,7 +55,7 @@ function readTexts(texts: ShortText[], options: PageSearchOptions): Found[] {
     const text = t.text.replace(/\s+/g, ' ').trim();
     if (text.length < 6 || text.length > MAX_LINE) continue;
     const folded = foldForDates(text);
-    if (CLOCK.test(folded)) continue;
+    if (CLOCK_LINE.test(folded)) continue;
     const line = readDateLine(text, options);
     const hit = line.published ? { kind: 'published' as const, ...line.published } : line.modified ? { kind: 'modified' as const, ...line.modified } : null;
     if (!hit || hit.date.day === undefined || hit.date.calendar !== 'gregorian' || hit.date.year < EARLIEST_YEAR) continue;
