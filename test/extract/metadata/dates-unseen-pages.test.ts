@@ -79,6 +79,21 @@ describe('the page-wide search answers when precise sources give no day', () => 
   });
 });
 
+describe('weak sources give way', () => {
+  it('a generic <meta name="date"> loses to the labelled date box next to the headline', () => {
+    const m = meta(page('<h1>Jahresbericht</h1><div class="news-date">05.02.2020 - Redaktion</div><p>Text.</p>', '<meta name="date" content="2020-02-12">'));
+    expect(m.published).toBe('2020-02-05');
+  });
+  it('a clock in a date box is not the article\'s date', () => {
+    const m = meta(page('<div class="date">Aktuelles Datum und Uhrzeit: 11/02/24, 07:22 pm</div><h1>Regeln</h1><span class="post-date">26.10.2013</span>'));
+    expect(m.published).toBe('2013-10-26');
+  });
+  it('a sentence under the headline mentions an event, it is not the date line', () => {
+    const m = meta(page('<h1>Stammtisch</h1><p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Café am Markt statt, alle sind willkommen.</p>'), { url: 'https://verein.example/2020/01/29/stammtisch' });
+    expect(m.published).toBe('2020-01-29');
+  });
+});
+
 describe('class names are read as words', () => {
   it('splits camelCase, dashes, underscores and colons', () => {
     expect(classWords('entry-meta__publishedAt')).toEqual(['entry', 'meta', 'published', 'at']);
