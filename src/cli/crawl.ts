@@ -3,8 +3,9 @@
  * Resumable: the frontier is in the store, so running the same command again continues.
  */
 import { Command, Option } from 'commander';
-import { crawl, type CrawlSummary, type SeedInput } from '../pipeline/crawl/index.js';
+import { crawl, seedUrl, type CrawlSummary, type SeedInput } from '../pipeline/crawl/index.js';
 import { UsageError } from '../errors.js';
+import { parseDateBound } from '../search/query.js';
 import { CRAWL_EXIT_CODES_HELP, EXIT_INTERRUPTED, abortOnSignals, openRuntime, parseIntFlag, resolveConfig, type CommonFlags } from './crawl-runtime.js';
 import { createCrawlDisplay } from './crawl-progress.js';
 
@@ -78,7 +79,7 @@ export function registerCrawl(program: Command): void {
     .action(async (sites: string[], flags: CrawlFlags) => {
       const { json, ...configFlags } = flags;
       const config = resolveConfig(configFlags);
-      if (config.since !== undefined && !Number.isFinite(Date.parse(config.since))) throw new UsageError(`--since: not a date: ${config.since}`);
+      if (config.since !== undefined) parseDateBound(config.since, '--since'); // refuses 2025-02-30 rather than rolling it over
       for (const pattern of [...config.include, ...config.exclude]) {
         try {
           new RegExp(pattern, 'u');
@@ -87,6 +88,7 @@ export function registerCrawl(program: Command): void {
         }
       }
       const seeds = seedsFrom(sites, config.sources);
+      for (const seed of seeds) seedUrl(seed.url); // a bad site is a usage error before the store is touched
       const display = createCrawlDisplay(config.logFormat === 'pretty' && process.stderr.isTTY === true);
       const runtime = await openRuntime(config, { onLog: (line) => display.log(line) });
       const signals = abortOnSignals();

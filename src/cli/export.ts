@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { parseQuery } from '../search/query.js';
 import { exportCsv } from '../export/csv.js';
 import { exportJsonl } from '../export/jsonl.js';
 import { exportMarkdown } from '../export/markdown.js';
@@ -71,9 +72,11 @@ export function registerExport(program: Command): void {
     .option('--with-versions', 'every stored version of each article, oldest first (jsonl, csv, parquet, markdown, text)')
     .option('--warc-dir <dir>', 'warc: the folder of the crawl WARC files (default: the config warc folder; MARSAD_WARC)');
   addSearchFlags(command).action(async (words: string[], flags: ExportFlags) => {
+    const filters = filtersOf(flags); // bad dates are usage errors before the store is opened
+    parseQuery(words.join(' '));
     const { store, config } = await openExistingStore(flags);
     try {
-      const records = selectArticles(store, { query: words.join(' '), filters: filtersOf(flags), withVersions: flags.withVersions ?? false });
+      const records = selectArticles(store, { query: words.join(' '), filters, withVersions: flags.withVersions ?? false });
       if (flags.format === 'markdown') {
         if (flags.output === undefined) throw new UsageError('markdown export writes one file per article: name a folder with -o');
         const n = await exportMarkdown(records, flags.output);

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/index.js';
 import { UsageError } from '../errors.js';
-import { filtersFromFlags, type FilterFlags, type SearchFilters } from '../search/query.js';
+import { filtersFromFlags, parseQuery, type FilterFlags, type SearchFilters } from '../search/query.js';
 import { databaseOf, search, type SearchHit, type SearchResult } from '../search/search.js';
 import { catchUpIndex, countPendingArticles } from '../search/sqlite-index.js';
 import { openStore, type Store } from '../store/index.js';
@@ -80,6 +80,10 @@ export function registerSearch(program: Command): void {
     .option('-n, --limit <n>', 'hits per page', parseIntFlag('--limit', 1), 20)
     .option('-p, --page <n>', 'page number', parseIntFlag('--page', 1), 1);
   addSearchFlags(command).action(async (words: string[], flags: SearchFlags) => {
+    // The query and the flags are checked before the store is opened: a bad date is a usage error, whatever the store.
+    const filters = filtersOf(flags);
+    const checked = parseQuery(words.join(' '));
+    if (checked.notice !== null) throw new UsageError(checked.notice);
     const { store } = await openExistingStore(flags);
     try {
       // The first search after a crawl or an upgrade indexes what is new: say so when it is a lot.
@@ -91,7 +95,7 @@ export function registerSearch(program: Command): void {
       const result = await search(store, words.join(' '), {
         limit: flags.limit,
         offset: (flags.page - 1) * flags.limit,
-        filters: filtersOf(flags),
+        filters,
         ...(flags.order !== undefined ? { order: flags.order } : {}),
       });
       if (result.notice !== null) throw new UsageError(result.notice);

@@ -107,16 +107,25 @@ function lex(input: string): RawPart[] {
 /** Parses a date bound: YYYY, YYYY-MM, YYYY-MM-DD or a full ISO 8601 instant → ISO UTC. */
 export function parseDateBound(value: string, key: string): string {
   const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(value.trim());
-  let ms: number;
-  if (m !== null) {
-    ms = Date.UTC(Number(m[1]), m[2] === undefined ? 0 : Number(m[2]) - 1, m[3] === undefined ? 1 : Number(m[3]));
-  } else {
-    ms = /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : Number.NaN;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})T/.exec(value.trim());
+  const parts = m ?? iso;
+  let ms = Number.NaN;
+  if (parts !== null) {
+    const [year, month, day] = [Number(parts[1]), parts[2] === undefined ? 1 : Number(parts[2]), parts[3] === undefined ? 1 : Number(parts[3])];
+    // Date.UTC rolls 2025-13 over to 2026-01 and 02-30 to 03-02: a date that does not exist is refused instead.
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+      throw new UsageError(`${key}:${value} is not a date: ${month < 1 || month > 12 ? `there is no month ${month}` : `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')} has no day ${day}`}`);
+    }
+    ms = m !== null ? Date.UTC(year, month - 1, day) : Date.parse(value);
   }
   if (!Number.isFinite(ms)) {
     throw new UsageError(`${key}:${value} is not a date; use YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 time`);
   }
   return new Date(ms).toISOString();
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function applyFilter(filters: SearchFilters, part: RawPart): void {

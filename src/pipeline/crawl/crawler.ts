@@ -18,6 +18,7 @@ import { handleItem, type HandleContext } from './handle-item.js';
 import { CrawlScope } from './scope.js';
 import { Serial } from './serial.js';
 import { DEFAULT_RECRAWL_POLICY } from './schedule.js';
+import { UsageError } from '../../errors.js';
 import type { CrawlCounters, CrawlOptions, CrawlProgress, CrawlSummary, HostProgress, StopReason } from './types.js';
 
 const LEASE_MS = 10 * 60 * 1000;
@@ -35,10 +36,28 @@ function emptyCounters(): CrawlCounters {
   return { fetched: 0, bytes: 0, articlesNew: 0, articlesUpdated: 0, articlesUnchanged: 0, listings: 0, sitemaps: 0, feeds: 0, queued: 0, tooOld: 0, notHtml: 0, blocked: 0, failed: 0, retried: 0, nearDuplicates: 0 };
 }
 
-/** Normalizes a seed: a bare host becomes `https://host/`. */
+/**
+ * Normalizes a seed: a bare host (`example.com`, `example.com:8080/news`) becomes an https
+ * URL. Anything that is not an http(s) URL with a valid host and port is a UsageError, so
+ * a typo never reaches the store as a source.
+ */
 export function seedUrl(raw: string): string {
   const text = raw.trim();
-  return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}/`).href;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^:/]+:\d/.test(text);
+  if (hasScheme && !/^https?:\/\//i.test(text)) {
+    throw new UsageError(`${raw} is not a site to crawl: only http and https URLs (or a bare host name such as example.com)`);
+  }
+  if (/\s/.test(text) || text.length === 0) throw new UsageError(`"${raw}" is not a site to crawl: a host name or URL has no spaces`);
+  let url: URL;
+  try {
+    url = new URL(hasScheme ? text : `https://${text}/`);
+  } catch {
+    throw new UsageError(`${raw} is not a site to crawl: not a valid URL or host name (is the port between 1 and 65535?)`);
+  }
+  if (!/^[\p{L}\p{N}.:[\]_-]+$/u.test(url.hostname) || !url.hostname.replace(/[[\]]/g, '')) {
+    throw new UsageError(`${raw} is not a site to crawl: "${url.hostname}" is not a host name`);
+  }
+  return url.href;
 }
 
 export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
