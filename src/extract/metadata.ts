@@ -106,6 +106,7 @@ export function extractMetadata(doc: Document, context: MetadataContext): Metada
   const titled = chooseTitle({
     h1s: scan.h1s,
     h2s: scan.labels.filter((l) => l.el.name === 'h2'),
+    microdataHeadlineElement: micro.get('headline')?.find((v) => !v.offside && !v.el.attribs.content) ?? null,
     ogTitle: firstMeta(metas, 'og:title', 'twitter:title'),
     jsonLdHeadline: art ? firstString(art.headline, ld.byId) ?? (ld.articleIsPage ? null : firstString(art.name, ld.byId)) : null,
     microdataHeadline: md('headline'),

@@ -51,6 +51,8 @@ export interface TitleInputs {
   h1s: Seen[];
   /** <h2> elements: the visible headline when the page's <h1> is a breadcrumb or a logo. */
   h2s?: Seen[];
+  /** The element marked itemprop=headline (not an <h1>): the page's own headline box. */
+  microdataHeadlineElement?: Seen | null;
   ogTitle: string | null;
   jsonLdHeadline: string | null;
   microdataHeadline: string | null;
@@ -116,9 +118,15 @@ export function chooseTitle(input: TitleInputs): TitleResult {
   }
   const allSites = suffixSite ? [...input.siteNames, suffixSite] : input.siteNames;
   // Structured headlines compared with and without their site suffix.
-  const structuredTexts = [...new Set(structured.flatMap((t) => [t.replace(/\s+/g, ' ').trim(), stripTitleSuffix(t.replace(/\s+/g, ' '), allSites).title]))];
+  // The site's own headline texts, with and without their site suffix. Microdata is left out:
+  // it is read from a heading of the page itself, so it is not a second witness for that heading.
+  const own = [input.jsonLdHeadline, input.ogTitle, input.documentTitle].filter((t): t is string => !!t && !!t.trim()).map((t) => t.replace(/\s+/g, ' ').trim());
+  const structuredTexts = [...new Set(own.flatMap((t) => [t, stripTitleSuffix(t, allSites).title]))];
   const structuredKeys = structured.map(compareKey);
   const strippedKeys = structuredTexts.map(compareKey);
+  // A <title> cut down to one or two words ("News - Site") says little: a heading equal to it agrees less.
+  const titleOnly = input.documentTitle ? stripTitleSuffix(input.documentTitle.replace(/\s+/g, ' '), allSites).title : null;
+  const weakKey = titleOnly && words(titleOnly) <= 2 ? compareKey(titleOnly) : null;
   // A heading in a breadcrumb trail names the page for navigation, it is not the headline.
   const shown = input.h1s.filter((h) => !h.hidden && !isBreadcrumbHeading(h.el));
   const visibleH1s = shown.some((h) => !h.offside) ? shown.filter((h) => !h.offside) : shown;
@@ -131,6 +139,7 @@ export function chooseTitle(input: TitleInputs): TitleResult {
     if (!text || !key) continue;
     let score = structuredKeys.length === 0 ? 0.5 : Math.max(agreement(key, structuredKeys), agreement(key, strippedKeys));
     if (suffixSite && compareKey(suffixSite) === key) score = 0;
+    if (weakKey === key && !structuredKeys.some((k) => k === key && k !== compareKey(input.documentTitle ?? ''))) score = Math.min(score, 0.6);
     if (score > 0 && (!best || score > best.score)) best = { h, text, score };
   }
   // No <h1> reads as the headline: an <h2> that equals a structured headline is the visible one.
@@ -143,6 +152,12 @@ export function chooseTitle(input: TitleInputs): TitleResult {
         break;
       }
     }
+  }
+  // Still none: the box the page marks as its headline, read like a heading (its kicker left out).
+  const marked = input.microdataHeadlineElement;
+  if (!best && !input.jsonLdHeadline && marked && !marked.offside && marked.el.name !== 'h1' && !isHidden(marked.el)) {
+    const text = readHeading(marked, strippedKeys, structuredTexts);
+    if (text && words(text) >= 2) best = { h: marked, text, score: 0.5 };
   }
   if (best) {
     const { h, text } = best;

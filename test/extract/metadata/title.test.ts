@@ -35,6 +35,14 @@ describe('headline pieces and breadcrumbs', () => {
       '<nav><a href="/">Home</a><a href="/local/">Local</a><h1>Ferry back after storms</h1></nav><article><h2>Ferry service resumes after a week of storms</h2></article>');
     expect(titleOf(html)).toBe('Ferry service resumes after a week of storms');
   });
+  it('a section heading equal to a short <title> ("News - Site") loses to the story heading', () => {
+    const html = '<html><head><title>News - River Lab</title><meta property="og:title" content="Tiny algae clean the lake"></head><body><h1 class="pagetitle">News</h1><h1>Tiny algae clean the lake</h1></body></html>';
+    expect(titleOf(html)).toBe('Tiny algae clean the lake');
+  });
+  it('the box marked itemprop=headline, without its kicker, when no heading agrees', () => {
+    const html = '<html><head><meta property="og:title" content="Ferry back after storms"></head><body><ul><li><a href="/">Home</a></li><li><a href="/x">Local</a></li><li><h1>Ferry back after storms</h1></li></ul><header><h2 itemprop="headline"><span class="topline">Harbour</span> <span>Ferry service resumes after a week of storms</span></h2></header></body></html>';
+    expect(titleOf(html)).toBe('Ferry service resumes after a week of storms');
+  });
   it('a headline field keeps its own dash-separated part; only a site name is cut from it', () => {
     const html = page('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Fire in the old mill – thick smoke"}</script>', '<p>No heading here.</p>');
     expect(titleOf(html)).toBe('Fire in the old mill – thick smoke');
