@@ -41,6 +41,8 @@ const ROLE_TAIL = /(?:^|\s)(?:writer|editor|editors|correspondent|reporter|repor
 const STAFF_TAIL = /(?:^|[\s-])(?:staff|team|desk|newsroom|redaktion|redaktionen|redaction|rédaction|redacción|redazione|redakcja|redakce|toimitus|التحرير)$/iu;
 /** Organisations by their last word ("BBC News", "Tech Media"). */
 const ORG_TAIL = /(?:^|\s)(?:news|magazine|media|online|zeitung)$/i;
+/** "Jane Doe in Kyiv", "Ole Berg aus Oslo", "reporting from Cairo": the place is not part of the name. */
+const PLACE_TAIL = /\s+(?:in|aus|from|reporting from|à|au|desde|из)\s+\p{Lu}[\p{L}\s.-]*$/u;
 const WEEKDAY_TAIL = /\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 const PARTICLES = /^(?:de|da|di|du|del|der|den|van|von|bin|ibn|al|el|la|le|y|e|dos|das|zu|ten|ter|af|of)$/;
 const SOCIAL = /^(?:twitter|x|facebook|instagram|linkedin|email|e-mail|mail|whatsapp|telegram|youtube|tiktok|threads|bluesky|share|follow|more|rss|print)$/i;
@@ -63,7 +65,7 @@ function tidy(part: string): string {
   if (!`${name} `.replace(PREFIX, '').trim()) return '';
   name = name.replace(/\S+@\S+\.\S+/g, ' ').replace(/(?:^|\s)@\w+/g, ' ').replace(/\s+/g, ' ').trim();
   for (let i = 0; i < 3; i++) name = name.replace(PREFIX, '').replace(ROLE, '').trim();
-  name = name.replace(TRAILING, '').replace(AFTER_NAME_STOP, '$1').replace(WEEKDAY_TAIL, '');
+  name = name.replace(TRAILING, '').replace(AFTER_NAME_STOP, '$1').replace(WEEKDAY_TAIL, '').replace(PLACE_TAIL, '');
   name = name.replace(AND_OTHERS, '').replace(ROLE_SUFFIX, '');
   return name.replace(/^[\s:•·|*-]+|[\s:•·|.,،*-]+$/gu, '').trim();
 }
@@ -74,12 +76,13 @@ function classify(name: string, siteKeys: string[], orgHint: boolean): CreditKin
   if (isAgency(name) || AGENCY_FORM.test(name)) return 'agency';
   if (/^(?:https?:|www\.)|\/|\.(?:com|net|org)\b/i.test(name)) return null;
   const key = compareKey(name);
-  if (siteKeys.some((s) => key === s || (s.length > 3 && (key.includes(s) || s.includes(key)) && key.split(' ').length <= 4))) return 'org';
+  const flat = key.replace(/ /g, '');
+  if (siteKeys.some((s) => key === s || flat === s.replace(/ /g, '') || (s.length > 3 && (key.includes(s) || s.includes(key)) && key.split(' ').length <= 4))) return 'org';
   if (/^[\p{L}.-]+\.[a-z]{2,3}$/iu.test(name)) return 'org';
   if (/[\d٠-٩]/.test(name)) return null;
   const words = name.split(/\s+/);
   if (words.length > 6 || words.every((w) => SOCIAL.test(w))) return null;
-  if (GENERIC.test(name)) return /^(?:admin|administrator|guest|user|anonymous|unknown|editor|editors|خاص)$/iu.test(name) ? null : 'org';
+  if (GENERIC.test(name)) return /^(?:admin|administrator|guest|user|anonymous|unknown|editor|editors|خاص|الموقع)$/iu.test(name) ? null : 'org';
   if (STAFF_TAIL.test(name)) return words.length > 1 || name.includes('-') ? 'staff' : 'org';
   if (ROLE_TAIL.test(name)) return null;
   if (orgHint || ORG_TAIL.test(name)) return 'org';

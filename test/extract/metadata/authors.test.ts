@@ -43,6 +43,14 @@ describe('credit lines', () => {
     expect(cleanAuthors(['이민수 기자 minsu@paper.example'], [])).toEqual(['이민수']);
     expect(cleanAuthors(['Twitter Facebook'], [])).toEqual([]);
   });
+  it('leaves the place out of "Name in City" and keeps particles of the name', () => {
+    expect(cleanAuthors(['By Jane Doe in Kyiv and Ole Berg aus Oslo'], [])).toEqual(['Jane Doe', 'Ole Berg']);
+    expect(cleanAuthors(['Maria da Silva'], [])).toEqual(['Maria da Silva']);
+  });
+  it('the site written without its domain ending is still the site', () => {
+    const html = '<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Council votes on the new bridge","author":{"@type":"Person","name":"Harbour Post"}}</script></head><body><h1>Council votes on the new bridge</h1><div class="byline">By Clara Webb</div><p>Text.</p></body></html>';
+    expect(extractMetadata(parseHtml(html), { url: 'https://www.harbourpost.example/news/1' }).authors).toEqual(['Clara Webb']);
+  });
   it('treats the same name in another case as one author', () => {
     expect(cleanAuthors(['NORA BLUM', 'Nora Blum'], [])).toEqual(['NORA BLUM']);
   });
