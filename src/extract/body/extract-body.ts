@@ -122,7 +122,7 @@ function extractFrom(
   trace.push({ step: 'body.candidate', reason: `score ${top.score.toFixed(1)}, ${roots.length} box(es)`, where: describe(top.element) });
   const blocksOf = (boxes: Element[], into: TraceEntry[]): RawBlock[] => {
     const containerLength = boxes.reduce((n, el) => n + (stats.get(el)?.textLength ?? 0), 0);
-    return filterBlocks(collectBlocks(boxes, { stats, containerLength, trace: into, baseUrl: options.url }), { title: options.title, trace: into });
+    return filterBlocks(collectBlocks(boxes, { stats, containerLength, trace: into, baseUrl: options.url }), { title: options.title, trace: into, favor: options.favor });
   };
   let blocks = blocksOf(roots, trace);
   let method = 'dom-score';

@@ -3,7 +3,7 @@
  * bylines, datelines and credits near the edges, trailing "related"/"comments" sections,
  * and repeats. Each removal is traced with its reason.
  */
-import type { TraceEntry } from '../types.js';
+import type { Favor, TraceEntry } from '../types.js';
 import type { RawBlock } from './blocks.js';
 import { BOILERPLATE_TEXT } from './patterns.js';
 import { isByline, isCredit, isDateLine, isSectionEnd } from './line-kinds.js';
@@ -21,6 +21,8 @@ export function normalizeForCompare(text: string): string {
 export interface FilterOptions {
   title: string | null;
   trace: TraceEntry[];
+  /** Borderline blocks (a lone link line inside the text): dropped, kept, or kept between prose. */
+  favor?: Favor;
 }
 
 export function filterBlocks(blocks: RawBlock[], options: FilterOptions): RawBlock[] {
@@ -29,9 +31,16 @@ export function filterBlocks(blocks: RawBlock[], options: FilterOptions): RawBlo
   const kept: RawBlock[] = [];
   // Section labels ("2 comments", "Related stories") are looked for before single blocks are
   // dropped, since the labels themselves are also boilerplate text.
-  for (const block of cutTrailingSections(blocks, options.trace)) {
+  const sections = cutTrailingSections(blocks, options.trace);
+  for (let i = 0; i < sections.length; i++) {
+    const block = sections[i]!;
     const key = normalizeForCompare(block.text);
     const drop = dropReason(block, key, seen);
+    if (drop === 'link' && keepsLoneLink(sections, i, options.favor ?? 'balanced')) {
+      seen.add(key);
+      kept.push(block);
+      continue;
+    }
     if (drop) {
       options.trace.push({ step: 'clean.block', reason: drop, where: block.type, text: block.text.slice(0, 80) });
       continue;
@@ -52,6 +61,32 @@ function dropReason(block: RawBlock, key: string, seen: Set<string>): string | n
   if (block.linkLength > length * 0.8 && length < 200 && block.type !== 'heading') return 'link';
   return null;
 }
+
+function isLinkLine(block: RawBlock | undefined): boolean {
+  return !!block && block.linkLength > block.text.length * 0.8 && block.type !== 'heading';
+}
+
+function isProse(block: RawBlock | undefined): boolean {
+  return !!block && block.text.length >= 80 && block.linkLength < block.text.length * 0.3;
+}
+
+/**
+ * A link line alone inside the text (a petition's address, "the event's page", a source) may
+ * be part of what the author wrote; link lines in runs are lists of other pages, and lone ones
+ * are often "read also" teasers. 'balanced' keeps a lone written-out address next to prose,
+ * 'recall' any lone link line, 'precision' none.
+ */
+function keepsLoneLink(blocks: RawBlock[], i: number, favor: Favor): boolean {
+  if (favor === 'precision') return false;
+  const before = blocks[i - 1];
+  const after = blocks[i + 1];
+  if (isLinkLine(before) || isLinkLine(after)) return false;
+  if (favor === 'recall') return true;
+  return ADDRESS.test(blocks[i]!.text) && (isProse(before) || isProse(after));
+}
+
+/** A web or mail address written out: the author gives it to the reader, it names no other story. */
+const ADDRESS = /^(\S+:\s*)?((https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(\.[\w-]+)+)$/iu;
 
 function wordSet(text: string): Set<string> {
   return new Set(normalizeForCompare(text).split(' ').filter(Boolean));
