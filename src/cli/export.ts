@@ -3,8 +3,7 @@
  * JSONL (default), CSV, Parquet, Markdown files, seed-style text, or the archived WARC responses.
  * A file output is written under a temporary name and renamed when complete.
  */
-import { createWriteStream, mkdirSync, renameSync, rmSync, type WriteStream } from 'node:fs';
-import { dirname } from 'node:path';
+import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
@@ -18,6 +17,7 @@ import { selectArticles } from '../export/select.js';
 import { exportText } from '../export/text.js';
 import { exportWarc } from '../export/warc.js';
 import type { FilterFlags } from '../search/query.js';
+import { checkOutputDir, checkOutputFile } from './output-path.js';
 import { addSearchFlags, filtersOf, openExistingStore, type StoreFlags } from './search.js';
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'parquet', 'markdown', 'text', 'warc'] as const;
@@ -34,12 +34,8 @@ interface ExportFlags extends FilterFlags, StoreFlags {
 
 /** A file written to `<path>.partial-<pid>` and renamed into place by `finish`. */
 function fileTarget(path: string): { stream: WriteStream; finish: () => Promise<void>; abort: () => Promise<void> } {
+  checkOutputFile(path);
   const partial = `${path}.partial-${process.pid}`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-  } catch (error) {
-    throw new UsageError(`cannot create the folder of ${path}: ${(error as Error).message}`, { cause: error });
-  }
   const stream = createWriteStream(partial);
   const closed = async (): Promise<void> => {
     if (!stream.closed) {
@@ -72,6 +68,7 @@ export function registerExport(program: Command): void {
     .option('--with-versions', 'every stored version of each article, oldest first (jsonl, csv, parquet, markdown, text)')
     .option('--warc-dir <dir>', 'warc: the folder of the crawl WARC files (default: the config warc folder; MARSAD_WARC)');
   addSearchFlags(command).action(async (words: string[], flags: ExportFlags) => {
+    if (flags.output !== undefined) (flags.format === 'markdown' ? checkOutputDir : checkOutputFile)(flags.output);
     const filters = filtersOf(flags); // bad dates are usage errors before the store is opened
     parseQuery(words.join(' '));
     const { store, config } = await openExistingStore(flags);
@@ -79,6 +76,7 @@ export function registerExport(program: Command): void {
       const records = selectArticles(store, { query: words.join(' '), filters, withVersions: flags.withVersions ?? false });
       if (flags.format === 'markdown') {
         if (flags.output === undefined) throw new UsageError('markdown export writes one file per article: name a folder with -o');
+        checkOutputDir(flags.output);
         const n = await exportMarkdown(records, flags.output);
         process.stderr.write(`marsad: ${n} articles written to ${flags.output}\n`);
         return;

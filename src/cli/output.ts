@@ -7,6 +7,7 @@ import { closeSync, createWriteStream, openSync, renameSync, rmSync, type WriteS
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
+import { checkOutputFile } from './output-path.js';
 
 export interface Output {
   write(text: string): Promise<void>;
@@ -34,6 +35,7 @@ function stdoutOutput(): Output {
 }
 
 function fileOutput(path: string): Output {
+  checkOutputFile(path);
   const partial = `${path}.partial-${process.pid}`;
   let fd: number;
   try {

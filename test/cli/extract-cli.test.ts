@@ -190,7 +190,7 @@ describe('usage errors exit with 2 and print nothing on stdout', () => {
     ['a relative --url', ['extract', '-', '--url', 'news/1'], /not an absolute URL/],
     ['text format for a directory', ['extract', 'samples', '--format', 'text'], /--format jsonl/],
     ['an unknown option', ['extract', 'samples', '--frobnicate'], /unknown option/],
-    ['an output in a missing folder', ['extract', ENERGY, '-o', '/no/such/dir/out.json'], /cannot write the output file/],
+    ['an output in a missing folder', ['extract', ENERGY, '-o', '/no/such/dir/out.json'], /does not exist; create it first/],
     ['no verb', [], /Usage: marsad/],
   ])('%s', async (_name, args, message) => {
     const run = await runCli(args);
