@@ -138,5 +138,7 @@ export function linkDensity(s: ElementStats | undefined): number {
  * whose names carry only a weak boilerplate word (print, header, widget…) are kept when they do.
  */
 export function holdsProse(s: ElementStats | undefined): boolean {
-  return !!s && s.textLength >= 300 && linkDensity(s) < 0.3;
+  // Unlinked text in paragraphs: a wrapper of the article stays prose even when its
+  // navigation and related links raise its overall link density.
+  return !!s && s.textLength - s.linkLength >= 300 && (s.paragraphs >= 2 || linkDensity(s) < 0.3);
 }

@@ -62,4 +62,12 @@ describe('class names read as words', () => {
     const a = extractArticle(html);
     expect(a.blocks.map((b) => b.text)).toEqual(P);
   });
+
+  it('keeps a weak-named wrapper whose many links would otherwise hide the prose inside it', () => {
+    const links = Array.from({ length: 30 }, (_, i) => `<li><a href="/n/${i}">عنوان خبر آخر رقم ${i} في القائمة</a></li>`).join('');
+    const html = page(`<div class="widget-area"><div class="story-text">${P.map((p) => `<p>${p}</p>`).join('')}</div><ul>${links}</ul></div>
+      <div class="promo-card"><p>انضم إلى نادي القراء واحصل على مزايا حصرية كل أسبوع من فريق الموقع، ومنها رسائل خاصة.</p></div>`);
+    const a = extractArticle(html);
+    expect(a.blocks.map((b) => b.text)).toEqual(P);
+  });
 });
