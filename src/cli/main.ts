@@ -2,6 +2,7 @@
 /** Entry point of the `marsad` command. To add a verb: a file exporting register<Verb>, and one line in VERBS. */
 import type { Command } from 'commander';
 import { createProgram, runProgram } from './program.js';
+import { exclusionsAsWords } from './exclusion-args.js';
 
 type Register = (program: Command) => void;
 
@@ -28,4 +29,4 @@ const program = createProgram();
 const named = VERBS.find(([name]) => name === process.argv[2]);
 for (const [, load] of named ? [named] : VERBS) (await load())(program);
 
-process.exitCode = await runProgram(program, process.argv);
+process.exitCode = await runProgram(program, exclusionsAsWords(process.argv));

@@ -47,6 +47,15 @@ const BOLD = '\u001b[1m';
 const DIM = '\u001b[2m';
 const RESET = '\u001b[0m';
 
+/** A URL as a reader writes it: percent-escapes of Arabic (and other) letters decoded, the rest as it is. */
+export function readableUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url; // a malformed escape: show it as stored
+  }
+}
+
 /** Table rendering: one block per hit (rank, date, site, title; the snippet below it). */
 export function formatHits(result: SearchResult, options: { color: boolean }): string {
   const paint = (code: string, text: string): string => (options.color ? `${code}${text}${RESET}` : text);
@@ -56,9 +65,14 @@ export function formatHits(result: SearchResult, options: { color: boolean }): s
     const day = hit.published?.slice(0, 10) ?? 'undated   ';
     lines.push(`${String(result.offset + i + 1).padStart(3)}. ${day}  ${paint(DIM, hit.site)}  ${paint(BOLD, hit.title ?? '(no title)')}`);
     lines.push(`     ${highlight(hit.snippet)}`);
-    lines.push(`     ${paint(DIM, `${hit.url}  id ${hit.id}${hit.score ? `  score ${hit.score}` : ''}`)}`);
+    lines.push(`     ${paint(DIM, `${readableUrl(hit.url)}  id ${hit.id}${hit.score ? `  score ${hit.score}` : ''}`)}`);
   });
   const last = result.offset + result.hits.length;
+  if (result.hits.length === 0 && result.total > 0) {
+    const pages = Math.ceil(result.total / result.limit);
+    lines.push(`page ${Math.floor(result.offset / result.limit) + 1} is past the end: ${result.totalExact ? '' : 'more than '}${result.total} matches, ${pages} page${pages === 1 ? '' : 's'} of ${result.limit}`);
+    return `${lines.join('\n')}\n`;
+  }
   lines.push(result.total === 0 ? 'no matches' : `${result.offset + 1}-${last} of ${result.totalExact ? '' : 'more than '}${result.total}${last < result.total ? ` (next: --page ${Math.floor(last / result.limit) + 1})` : ''}`);
   return `${lines.join('\n')}\n`;
 }

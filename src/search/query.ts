@@ -73,7 +73,8 @@ function lex(input: string): RawPart[] {
     while (i < input.length && /\s/.test(input[i]!)) i++;
     if (i >= input.length) break;
     let negated = false;
-    if (input[i] === '-' && i + 1 < input.length && !/\s/.test(input[i + 1]!)) {
+    // U+2212 MINUS SIGN excludes too: word processors type it, and the CLI passes `-word` that way (see exclusion-args.ts).
+    if ((input[i] === '-' || input[i] === '\u2212') && i + 1 < input.length && !/\s/.test(input[i + 1]!)) {
       negated = true;
       i++;
     }
