@@ -9,7 +9,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { collapseSpace } from '../dom/query.js';
 
-const KICKER = /kicker|category|overline|over-title|overtitle|eyebrow|topline|top-line|dachzeile|roofline|supertitle|super-title|pretitle|pre-title|spitzmarke|subject|flag|rubric/i;
+const KICKER = /kicker|category|overline|over-title|overtitle|eyebrow|topline|top-line|dachzeile|roofline|supertitle|super-title|pretitle|pre-title|spitzmarke|rubric/i;
 const BREADCRUMB = /breadcrumb|crumbs/i;
 const BLOCK = /^(?:p|div|li|h\d|br|header|section|article|figure|figcaption|blockquote|ul|ol)$/;
 

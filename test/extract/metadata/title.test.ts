@@ -18,6 +18,10 @@ describe('kickers', () => {
       '<h1><span class="kicker">Harbour</span><span class="sr-only">: </span><span>Ferry service resumes after storm</span></h1>');
     expect(titleOf(html)).toBe('Harbour: Ferry service resumes after storm');
   });
+  it('keeps a first piece that is not marked as a kicker', () => {
+    const html = page('', '<h1><span class="subject">Ferry service resumes</span> <span>after storm</span></h1>');
+    expect(titleOf(html)).toBe('Ferry service resumes after storm');
+  });
   it('drops an Arabic kicker inside the headline', () => {
     const html = page('<meta property="og:title" content="افتتاح الجسر الجديد فوق النهر">',
       '<h1><span class="overline">عاجل</span><span>افتتاح الجسر الجديد فوق النهر</span></h1>');
