@@ -54,16 +54,41 @@ export interface CandidateContext {
 
 /**
  * Is a region forgiven for looking offside? A wrapper called "sidebar", an <aside> or a
- * "topbar" header that holds the headline is the article's own frame, so its date box counts.
+ * "topbar" header that holds the headline is the article's own frame, so its date box counts;
+ * so is a "sidebar" that holds a third of the page's elements: a layout wrapper, not a box.
  */
-export function offsideExcuse(anchor: Element | null | undefined): (root: Element | null | undefined) => boolean {
+export function offsideExcuse(anchor: Element | null | undefined, elementCount: number): (root: Element | null | undefined) => boolean {
   const frame = new Set<Element>();
   let node: Element | null = anchor ?? null;
   for (let depth = 0; node && node.type === 'tag' && depth < 400; depth++) {
     if (node.name !== 'nav') frame.add(node);
     node = node.parent as Element | null;
   }
-  return (root) => !!root && frame.has(root);
+  const large = new Map<Element, boolean>();
+  const isLarge = (root: Element): boolean => {
+    let known = large.get(root);
+    if (known === undefined) {
+      known = root.name !== 'nav' && holdsAtLeast(root, Math.max(200, elementCount / 3));
+      large.set(root, known);
+    }
+    return known;
+  };
+  return (root) => !!root && (frame.has(root) || isLarge(root));
+}
+
+/** Does the element hold at least `limit` elements? Stops counting at the limit. */
+function holdsAtLeast(root: Element, limit: number): boolean {
+  let count = 0;
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    for (const child of el.children) {
+      if (child.type !== 'tag') continue;
+      if (++count >= limit) return true;
+      stack.push(child);
+    }
+  }
+  return false;
 }
 
 /** Offside, and not forgiven for holding the headline. */
@@ -76,7 +101,7 @@ export function collectDateCandidates(ctx: CandidateContext): DateCandidate[] {
   const machine: ParseDateOptions = { monthFirst: false, referenceYear, minYear: 1970 };
   const human: ParseDateOptions = { monthFirst: ctx.monthFirst, referenceYear };
   const out: DateCandidate[] = [];
-  const excused = offsideExcuse(ctx.anchorElement);
+  const excused = offsideExcuse(ctx.anchorElement, ctx.scan.elementCount);
   const add = (kind: DateCandidate['kind'], raw: string | null, source: DateEvidence['source'], confidence: number, where: string, options = machine): void => {
     if (!raw) return;
     const date = parseDate(raw, options);

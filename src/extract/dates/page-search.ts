@@ -39,11 +39,18 @@ const EARLIEST_YEAR = 1995;
 /** Cheap test before parsing: a four-digit year, a numeric date with a short year, or Eastern digits. */
 const YEARISH = /[12]\d{3}|\d[./-]\d{1,2}[./-]\d\d|[٠-٩۰-۹]/;
 
+/** Words that label a publication line, folded ("Veröffentlicht am", "Publié le", "Posted on"). */
+const LABEL = /veroffentlicht|publiziert|erschienen|erstellt|geschrieben|gepostet|eingestellt|published|posted|written|submitted|publie|publicado|pubblicato|datum|fecha|date|stand/;
+/** Few words besides the date: a date line rather than a sentence that mentions a day. */
+const FEW_WORDS = 10;
+
 interface Found {
   kind: 'published' | 'modified';
   date: ParsedDate;
   order: number;
   offside: boolean;
+  /** Labelled or short: looks like a date line, not a sentence. */
+  line: boolean;
   raw: string;
   where: string;
 }
@@ -61,7 +68,8 @@ function readTexts(texts: ShortText[], options: PageSearchOptions): Found[] {
     if (!hit || hit.date.day === undefined || hit.date.calendar !== 'gregorian' || hit.date.year < EARLIEST_YEAR) continue;
     if (isHidden(t.parent)) continue;
     const cls = (t.parent.attribs.class ?? '').trim().split(/\s+/)[0];
-    out.push({ kind: hit.kind, date: hit.date, order: t.order, offside: t.offside && !options.excused(t.offsideBy), raw: text, where: `${t.parent.name}${cls ? '.' + cls : ''}` });
+    const looksLikeLine = LABEL.test(folded) || (folded.match(/\p{L}{2,}/gu) ?? []).length <= FEW_WORDS;
+    out.push({ kind: hit.kind, date: hit.date, order: t.order, offside: t.offside && !options.excused(t.offsideBy), line: looksLikeLine, raw: text, where: `${t.parent.name}${cls ? '.' + cls : ''}` });
   }
   return out;
 }
@@ -82,11 +90,15 @@ export function searchPageTexts(texts: ShortText[], options: PageSearchOptions):
   for (const kind of ['published', 'modified'] as const) {
     const found = all.filter((f) => f.kind === kind);
     const inside = found.filter((f) => !f.offside);
+    const lines = inside.filter((f) => f.line);
     const anchor = options.anchorOrder;
-    if (anchor > 0) {
-      const near = inside.find((f) => f.order >= anchor - BEFORE_HEADLINE);
-      if (near) return { kind, date: near.date, raw: near.raw, where: `page text after the headline (${near.where})`, confidence: 0.3 };
-    }
+    const after = (list: Found[]): Found | undefined => (anchor > 0 ? list.find((f) => f.order >= anchor - BEFORE_HEADLINE) : undefined);
+    const near = after(lines);
+    if (near) return { kind, date: near.date, raw: near.raw, where: `date line after the headline (${near.where})`, confidence: 0.3 };
+    const mention = after(inside);
+    if (mention) return { kind, date: mention.date, raw: mention.raw, where: `page text after the headline (${mention.where})`, confidence: 0.27 };
+    const frequentLine = mostFrequent(lines);
+    if (frequentLine) return { kind, date: frequentLine.date, raw: frequentLine.raw, where: `most frequent date line (${frequentLine.where})`, confidence: 0.25 };
     const frequent = mostFrequent(inside) ?? mostFrequent(found);
     if (frequent) return { kind, date: frequent.date, raw: frequent.raw, where: `most frequent date in page texts (${frequent.where})`, confidence: 0.25 };
   }

@@ -61,6 +61,8 @@ const YMD = /(?<![\d./])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\d])/g;
 const DMY = /(?<![\d./:])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.]\d|\d)/g;
 const COMPACT = /(?<!\d)(20\d{2}|19\d{2})(\d{2})(\d{2})(?!\d)/g;
 const DAY_MONTH = new RegExp(`(?<![\\d])${D}\\s*(?:de\\s+|of\\s+|-\\s*)?${M}(?:\\s*[/-]\\s*${M})?\\s*,?\\s*(?:de\\s+|del\\s+|-\\s*)?(?:${Y}(?!\\d))?`, 'gu');
+/** "14. - 20. Januar 2022", "3–5 May 2021": a range of days is dated by its first day. */
+const DAY_RANGE = new RegExp(`(?<![\\d.])(\\d{1,2})\\.?\\s*[-–]\\s*${D}\\s*${M}\\s*,?\\s*${Y}(?!\\d)`, 'gu');
 const MONTH_DAY = new RegExp(`${M}\\s+${D}(?!\\d)\\s*,?\\s*(?:${Y}(?!\\d))?`, 'gu');
 const MONTH_YEAR = new RegExp(`${M}(?:\\s*[/-]\\s*${M})?\\s*,?\\s*${Y}(?!\\d)`, 'gu');
 const HIJRI_NAMED = new RegExp(`(?<![\\d])(\\d{1,2})\\s+${HIJRI_MONTH_RE}\\s*,?\\s*(\\d{4})(?!\\d)`, 'gu');
@@ -111,6 +113,10 @@ function collect(folded: string, options: ParseDateOptions): RawMatch[] {
     const year = m[4] ? +m[4] : options.referenceYear;
     if (year === undefined) continue;
     out.push({ start: m.index, end: m.index + m[0].length, year, month: gregorianMonth(m[2]!), day: +m[1]!, calendar: m[4] && HIJRI_YEAR_MARK.test(folded.slice(m.index + m[0].length)) ? 'hijri' : 'gregorian', hasTime: false });
+  }
+  for (const m of folded.matchAll(DAY_RANGE)) {
+    if (+m[1]! >= +m[2]!) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, year: +m[4]!, month: gregorianMonth(m[3]!), day: +m[1]!, calendar: 'gregorian', hasTime: false });
   }
   for (const m of folded.matchAll(MONTH_DAY)) {
     const year = m[3] ? +m[3] : options.referenceYear;

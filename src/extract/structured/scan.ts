@@ -58,6 +58,8 @@ export interface PageScan {
 }
 
 const DATE_HINT = /date|(?<!run|life)time(?!line|r)|publish|posted|updated|modified|dateline|article-?info|article-?meta|post-?meta|entry-?meta|story-?meta|news-?meta/;
+/** Date boxes named in other languages or by their role, matched as whole words of the class ("news_meta_box", "subline", "datum"). */
+const DATE_WORD_HINT = /(?:^|[\s_:-])(?:datum|fecha|subline|submitted|meta|metadata|metainfo|zeit|uhrzeit|erschienen|publicado|pubblicato)(?=$|[\s_:-])/;
 const AUTHOR_HINT = /author|byline|writer|reporter|columnist|kateb|katib|signature|auteur|autor|yazar/;
 const TAG_HINT = /(^|[-_\s])(tags?|keywords?|topics?|tag-?list|post-?tags|article-?tags)($|[-_\s])/;
 const RELATED_HINT = /related|read-?more|more-?news|read-?also|also-?read|similar|recommend|more-?stories|more-?articles/;
@@ -84,8 +86,9 @@ function isOffsideKey(hintKey: string): boolean {
   return false;
 }
 /** One cheap pre-test for any hint above, so most class strings cost a single regex. */
-const ANY_HINT = /date|time|publish|posted|updated|modified|byline|author|auteur|autor|yazar|signature|writer|reporter|columnist|kat[ie]b|tag|keyword|topic|related|more|also|similar|recommend|breadcrumb|caption|meta|info|comment|popular|viewed|trending|sidebar|ticker|breaking|newsletter|widget|footer|aside|today|top-?bar/i;
+const ANY_HINT = /date|time|publish|posted|updated|modified|byline|author|auteur|autor|yazar|signature|writer|reporter|columnist|kat[ie]b|tag|keyword|topic|related|more|also|similar|recommend|breadcrumb|caption|meta|info|comment|popular|viewed|trending|sidebar|ticker|breaking|newsletter|widget|footer|aside|today|top-?bar|datum|fecha|subline|submitted|zeit|erschienen|publicado|pubblicato/i;
 const LIMIT = 60;
+const DATE_HINT_LIMIT = 100;
 /** Page-wide date search input: text nodes of a date line's size, and script bytes read at most. */
 const SHORT_TEXT_MAX = 200;
 const SHORT_TEXT_LIMIT = 600;
@@ -222,7 +225,7 @@ export function scanPage(doc: Document): PageScan {
     if (a.itemprop !== undefined && scan.microdata.length < 200) scan.microdata.push({ el, order, hidden, offside, offsideBy: root, prop: a.itemprop.trim() });
     if (hintKey !== '') {
       const seen: Seen = { el, order, hidden, offside, offsideBy: root };
-      if (DATE_HINT.test(hintKey) && scan.dateHints.length < LIMIT) scan.dateHints.push(seen);
+      if ((DATE_HINT.test(hintKey) || DATE_WORD_HINT.test(hintKey)) && scan.dateHints.length < DATE_HINT_LIMIT) scan.dateHints.push(seen);
       if (AUTHOR_HINT.test(hintKey) && scan.authorHints.length < LIMIT) scan.authorHints.push(seen);
       if (TAG_HINT.test(hintKey) && scan.tagHints.length < 10) scan.tagHints.push(seen);
       if (RELATED_HINT.test(hintKey) && scan.relatedHints.length < 20) scan.relatedHints.push(seen);

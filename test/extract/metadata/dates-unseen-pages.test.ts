@@ -24,6 +24,20 @@ describe('the article date box is not mistaken for a sidebar', () => {
   });
 });
 
+describe('date boxes named in other words', () => {
+  it('reads boxes called datum, fecha, subline or *_meta as date boxes', () => {
+    expect(meta(page('<h1>Vereinsnachrichten</h1><div class="artikel-datum">Mi, 12.01.2022</div>')).published).toBe('2022-01-12');
+    expect(meta(page('<h1>Noticias</h1><span class="fecha">3 de marzo de 2021</span>')).published).toBe('2021-03-03');
+    expect(meta(page('<h1>Hechte im Winter</h1><div class="article_subline">Autor / 26.01.2022</div>')).published).toBe('2022-01-26');
+    expect(meta(page('<h1>Bericht</h1><div class="teaser_text_meta">Peter Muster / 07.11.2023 / 09:30</div>')).published).toBe('2023-11-07T09:30:00');
+  });
+  it('a wrapper called "sidebar" that holds most of the page is a layout, not a box', () => {
+    const posts = Array.from({ length: 150 }, (_, i) => `<p><span>Satz ${i}</span></p>`).join('');
+    const m = meta(page(`<div class="mainwrap sidebar"><div class="logo"><h1>Blog</h1></div><div class="post"><h2>Schwarz</h2><div class="post-meta"><a class="post-meta-time">08/08/2017</a></div>${posts}</div></div>`));
+    expect(m.published).toBe('2017-08-08');
+  });
+});
+
 describe('machine-readable dates outside JSON-LD and meta', () => {
   it('reads a data layer in a plain script', () => {
     const m = meta(page('<h1>Markt</h1><p>Text.</p>', '<script>window.layer = {"section":"economy","first-publication":"2020-05-04 15:28","last-updated":"2020-05-04 16:00"};</script>'));
@@ -64,6 +78,10 @@ describe('the page-wide search answers when precise sources give no day', () => 
     const m = meta(page(`<h1>La receta</h1>${steps}<div class="pie"><span>Publicado el 7 de mayo de 2020 por Ana</span></div>`));
     expect(m.published).toBe('2020-05-07');
     expect(m.dates.published?.source).toBe('page');
+  });
+  it('prefers a date line to a sentence that mentions a day, and dates a range by its first day', () => {
+    const m = meta(page('<h1>Lawinen</h1><p>Der Tunnel wird vom 24. April bis 2. Oktober 2017 gesperrt, alle Umleitungen sind ausgeschildert und beschrieben.</p><p>14.-20. Januar 2017</p>'));
+    expect(m.published).toBe('2017-01-14');
   });
   it('ignores a clock line', () => {
     const m = meta(page('<div>Aktuelle Zeit: 14.10.2024, 12:18</div><h1>Forum</h1><p>Beitrag</p><div>Datum: 21.01.2009</div>'));
