@@ -15,7 +15,7 @@ import { findArticleDates } from './dates/find-dates.js';
 import { chooseTitle } from './fields/title.js';
 import { chooseAuthors } from './fields/authors.js';
 import { jsonLdCredits } from './fields/structured-credits.js';
-import { bylineLines, visibleBylineCredits } from './fields/visible-byline.js';
+import { bylineLines, datelineAgency, visibleBylineCredits } from './fields/visible-byline.js';
 import { detectLanguage, normalizeLanguageTag } from './fields/language.js';
 import { absoluteUrl, canonicalFromLinks, findCaption, imageLinkFromLinks, labelledRelatedBoxes, relatedLinks } from './fields/links.js';
 import { breadcrumbTexts, sectionFromBreadcrumb, splitKeywords, tagLinkTexts, uniqueTags } from './fields/taxonomy.js';
@@ -120,13 +120,14 @@ export function extractMetadata(doc: Document, context: MetadataContext): Metada
   const description = cleanDescription(firstMeta(metas, 'og:description', 'description', 'twitter:description') ?? (art ? firstString(art.description, ld.byId) : null) ?? md('description'), siteNames);
 
   // Authors: each source in trust order; the first that credits people, agencies or a desk answers (fields/authors.ts).
-  const authorSources = ['json-ld', 'microdata', 'meta', 'byline', 'byline line'];
+  const authorSources = ['json-ld', 'microdata', 'meta', 'byline', 'byline line', 'dateline'];
   const chosenAuthors = chooseAuthors([
     () => (art ? [...jsonLdCredits(art.author, ld.byId), ...jsonLdCredits(art.creator, ld.byId)] : []),
     () => (micro.get('author') ?? []).filter((v) => !v.offside && !v.hidden).map((v) => v.value),
     () => ['author', 'article:author', 'og:article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'twitter:creator:name'].flatMap((k) => metas.get(k) ?? []),
     () => visibleBylineCredits([...scan.relLinks.filter((r) => r.rel.includes('author')), ...scan.authorHints], titled.anchor?.order ?? null, siteNames),
     () => bylineLines(scan.nearHeadline, siteNames),
+    () => datelineAgency(scan.nearHeadline),
   ], siteNames);
   const authors = chosenAuthors.authors;
   if (authors.length > 0) trace.push({ step: 'meta.authors', reason: `from ${authorSources[chosenAuthors.source]}`, text: authors.join(', ') });

@@ -8,6 +8,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { Seen } from '../structured/scan.js';
 import { collapseSpace } from '../dom/query.js';
 import { creditParts } from './credit-parts.js';
+import { isAgency } from './agencies.js';
 
 /** Text for screen readers only: a brand label or "Author:" a sighted reader never sees. */
 const SCREEN_READER_ONLY = /(?:^|\s)(?:sr-only|visually-hidden|u-visually-hidden|screen-reader-text|screenreader|a11y-hidden|hidden|hide)(?:\s|$)/i;
@@ -58,6 +59,25 @@ export function bylineLines(near: Seen[], siteNames: string[]): string[] {
     if (h.hidden || h.offside) continue;
     const text = bylineText(h.el, 100);
     if (text && BYLINE_START.test(text) && creditParts(text, siteNames).length > 0) return [text];
+  }
+  return [];
+}
+
+/**
+ * A wire dateline opening the first paragraph: "BERLIN (dpa) –", "WASHINGTON (AP) —",
+ * "باريس (أ ف ب) -", "القاهرة - أ ش أ:". The agency it names wrote the copy.
+ */
+const DATELINE = /^[\p{L}\s.,'’-]{2,40}?\s*(?:\(([^()]{1,30})\)|[-–—]\s*([^-–—:()]{1,30}?)\s*[:：\-–—])/u;
+
+export function datelineAgency(near: Seen[]): string[] {
+  for (const h of near) {
+    if (h.hidden || h.offside || h.el.name !== 'p') continue;
+    const text = bylineText(h.el, 2000);
+    if (!text || text.length < 60) continue;
+    const m = DATELINE.exec(text);
+    const agency = m ? (m[1] ?? m[2] ?? '').trim() : '';
+    // Only the first real paragraph counts.
+    return agency && agency.split(/\s*[/,]\s*/).every(isAgency) ? [agency] : [];
   }
   return [];
 }

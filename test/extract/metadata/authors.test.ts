@@ -86,6 +86,12 @@ describe('choosing among sources', () => {
     expect(authorsOf('<html><body><h1>افتتاح الجسر الجديد</h1><div>كتب: سامي نور</div><p>نص الخبر.</p></body></html>')).toEqual(['سامي نور']);
     expect(authorsOf('<html><body><h1>Council votes</h1><p>Von der Leyen trifft Macron</p></body></html>')).toEqual([]);
   });
+  it('a wire dateline opening the story credits the agency when nothing else does', () => {
+    const long = ' the council voted on Tuesday to build the new bridge across the river, after years of debate.';
+    expect(authorsOf(`<html><body><h1>Council votes on the new bridge</h1><p>HARBOURTOWN (dpa) –${long}</p></body></html>`)).toEqual(['dpa']);
+    expect(authorsOf('<html><body><h1>افتتاح الجسر الجديد</h1><p>القاهرة - أ ش أ: افتتح المحافظ اليوم الجسر الجديد فوق النهر بعد سنوات من العمل والانتظار الطويل من السكان.</p></body></html>')).toEqual(['أ ش أ']);
+    expect(authorsOf(`<html><body><h1>Council votes on the new bridge</h1><p>HARBOURTOWN (Monday) –${long}</p></body></html>`)).toEqual([]);
+  });
   it('initials are the last resort', () => {
     const page = ld('{"@type":"NewsArticle","headline":"Council votes on the new bridge","author":{"@type":"Organization","name":"Harbour Post"}}',
       '<h1>Council votes on the new bridge</h1><p>Text.</p><p class="author">kbr</p>');
