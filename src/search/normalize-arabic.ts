@@ -8,6 +8,9 @@
  * 1. NFKC folds Arabic presentation forms (ﻻ, ﺍ…) and compatibility characters to their base letters.
  * 2. Letter variants people type interchangeably are unified:
  *    أ إ آ ٱ → ا; ى → ي; ة → ه; ؤ ئ → ء (so the Egyptian "مسئول" meets the Levantine "مسؤول");
+ *    the hamza typed on the line after its seat (طارىء for طارئ, and a final يء) is the same ء;
+ *    a hamza before و is dropped into it (ءو → وو), so مسؤول, مسئول and the hamza-less مسوول,
+ *    بيلاؤوسوف and بيلاووسوف, شئون and شؤون meet;
  *    Persian ک ی ۀ → ك ي ه (mixed-keyboard text).
  * 3. Arabic-Indic ٠-٩ and Persian ۰-۹ digits become 0-9.
  * 4. Diacritics are dropped: Arabic tashkeel and Quranic marks, Hebrew points, and Latin accents
@@ -28,6 +31,11 @@ const LETTER_MAP: Record<string, string> = {
 
 const MAPPED = /[أإآٱٲٳىیېةۀەؤئکßøæœłđı\u0660-\u0669\u06F0-\u06F9]/g;
 
+/** ى+ء anywhere, and ي+ء at the end of a word: a seated hamza (ئ) typed as two letters. */
+const HAMZA_AFTER_SEAT = /ىء|يء(?![\p{L}\p{M}])/gu;
+/** A hamza (already folded to ء) before و: writers put it on و, on ي, on the line, or leave it out. */
+const HAMZA_BEFORE_WAW = /ءو/g;
+
 /** Combining marks treated as decoration: Latin/Greek/Cyrillic accents, Arabic and Hebrew marks. */
 const DECORATIVE_MARKS =
   /[\u0300-\u036F\u0483-\u0489\u0591-\u05C7\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u08D3-\u08FF]/g;
@@ -45,7 +53,9 @@ function mapChar(ch: string): string {
 /** Normalizes text for matching (not for display): see the rules above. */
 export function normalizeText(text: string): string {
   let s = text.normalize('NFKC').toLowerCase();
+  s = s.replace(HAMZA_AFTER_SEAT, 'ء');
   s = s.replace(MAPPED, mapChar);
+  s = s.replace(HAMZA_BEFORE_WAW, 'وو');
   // NFD splits é into e + ◌́ and أ into ا + hamza mark; the mapping above already handled
   // the Arabic letters whose hamza carries meaning for matching.
   s = s.normalize('NFD').replace(DECORATIVE_MARKS, '').replace(INVISIBLE, '');

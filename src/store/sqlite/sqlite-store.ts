@@ -130,7 +130,9 @@ function openReadOnly(path: string, migrations: readonly SqliteMigration[] = sql
   const latest = migrations.at(-1)?.version ?? 0;
   if (applied !== latest) {
     db.close();
-    throw new StoreError(`the store is at schema version ${applied} and this marsad needs ${latest}, but the file is read-only here: open it once with write access (any marsad command) to ${applied < latest ? 'upgrade' : 'check'} it`, { subject: path });
+    throw new StoreError(applied > latest
+      ? `the database is at schema version ${applied}, newer than this marsad (${latest}); upgrade marsad`
+      : `the store is at schema version ${applied} and this marsad needs ${latest}, but the file is read-only here: open it once with write access (any marsad command) to upgrade it`, { subject: path });
   }
   return db;
 }
