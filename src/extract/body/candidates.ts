@@ -21,6 +21,18 @@ const BASE_BY_TAG: Record<string, number> = {
   h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5, header: -8, footer: -15, nav: -20, aside: -15,
 };
 
+/**
+ * What the class, id and itemprop say, in score points. A good name lifts a box in proportion
+ * to the text it holds (full lift from PROSE_FOR_FULL_LIFT characters): generated component
+ * names ("main_content_x1y2", "MoreInfoContent") on a few words must not outscore the article.
+ */
+export function nameWeight(el: Element, textLength: number): number {
+  const weight = classWeight(el);
+  return weight > 0 ? weight * Math.min(1, textLength / PROSE_FOR_FULL_LIFT) : weight;
+}
+
+const PROSE_FOR_FULL_LIFT = 500;
+
 export function classWeight(el: Element): number {
   let weight = 0;
   const itemprop = el.attribs.itemprop ?? '';
@@ -60,7 +72,7 @@ export function scoreCandidates(root: ParentNode, stats: Map<Element, ElementSta
     let ancestor: ParentNode | null = from;
     for (let level = 0; level < 5 && ancestor && ancestor.type === 'tag'; level++) {
       const a = ancestor as Element;
-      if (!raw.has(a)) raw.set(a, (BASE_BY_TAG[a.name] ?? 0) + classWeight(a));
+      if (!raw.has(a)) raw.set(a, (BASE_BY_TAG[a.name] ?? 0) + nameWeight(a, stats.get(a)?.textLength ?? 0));
       const share = level === 0 ? score : level === 1 ? score / 2 : score / (level * 3);
       raw.set(a, raw.get(a)! + share);
       ancestor = a.parent;
@@ -95,7 +107,7 @@ export function scoreCandidates(root: ParentNode, stats: Map<Element, ElementSta
  * listing outscores a short article next to it.
  */
 function listingFactor(s: ElementStats | undefined): number {
-  if (!s || s.cards < 3) return 1;
+  if (!s || s.cards < 3 || s.cardTextLength < s.textLength * 0.5) return 1;
   return 0.3;
 }
 

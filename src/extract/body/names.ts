@@ -55,7 +55,7 @@ const STRONG_WORDS = new Set([
   // chrome
   'nav', 'navbar', 'navigation', 'menu', 'footer', 'sidebar', 'aside', 'masthead', 'toolbar', 'pagination', 'pager',
   'credit', 'credits', 'copyright', 'rating', 'ratings', 'reactions', 'bookmark',
-  'offscreen', 'modal', 'popup', 'overlay', 'lightbox',
+  'offscreen', 'modal', 'popup', 'popover', 'overlay', 'lightbox', 'flyout',
   // what surrounds a text without being it: reference lists, author bios
   'references', 'bibliography', 'citations', 'reflist', 'bio', 'biography',
 ]);

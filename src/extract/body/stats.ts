@@ -27,6 +27,8 @@ export interface ElementStats {
   linkedHeadings: number;
   /** Teaser cards: innermost boxes with one linked heading and some unlinked text (a listing's items). */
   cards: number;
+  /** Characters of text inside those cards. */
+  cardTextLength: number;
 }
 
 export const BLOCK_TAGS = new Set([
@@ -86,7 +88,7 @@ export function computeStats(root: ParentNode): Map<Element, ElementStats> {
       continue;
     }
     stack.pop();
-    const s: ElementStats = { textLength: 0, linkLength: 0, commas: 0, ownTextLength: 0, hasBlockChild: false, paragraphs: 0, inlineTextLength: 0, inlineLinkLength: 0, inlineCommas: 0, linkedHeadings: 0, cards: 0 };
+    const s: ElementStats = { textLength: 0, linkLength: 0, commas: 0, ownTextLength: 0, hasBlockChild: false, paragraphs: 0, inlineTextLength: 0, inlineLinkLength: 0, inlineCommas: 0, linkedHeadings: 0, cards: 0, cardTextLength: 0 };
     const isLink = node.name === 'a';
     for (const child of node.children) {
       if (child.type === ElementType.Text) {
@@ -110,6 +112,7 @@ export function computeStats(root: ParentNode): Map<Element, ElementStats> {
         s.paragraphs += cs.paragraphs + (child.name === 'p' ? 1 : 0);
         s.linkedHeadings += cs.linkedHeadings;
         s.cards += cs.cards;
+        s.cardTextLength += cs.cardTextLength;
         if (BLOCK_TAGS.has(child.name)) {
           s.hasBlockChild = true;
         } else {
@@ -122,7 +125,10 @@ export function computeStats(root: ParentNode): Map<Element, ElementStats> {
     // A heading inside a link, or a link inside a heading, titles another page.
     const linkedTitle = (HEADINGS.has(node.name) || (isLink && s.linkedHeadings === 0 && hasHeadingChild(node))) && s.textLength >= 10 && (isLink || s.linkLength >= s.textLength * 0.8);
     if (linkedTitle) s.linkedHeadings++;
-    if (s.cards === 0 && s.linkedHeadings === 1 && s.textLength - s.linkLength >= 60) s.cards = 1;
+    if (s.cards === 0 && s.linkedHeadings === 1 && s.textLength - s.linkLength >= 60) {
+      s.cards = 1;
+      s.cardTextLength = s.textLength;
+    }
     stats.set(node, s);
   }
   return stats;

@@ -32,4 +32,22 @@ describe('the wrong box does not win', () => {
     expect(a.text).toContain(ARTICLE[0]);
     expect(a.text).not.toContain('Author A, Author B');
   });
+
+  it('does not let a good class name on a few words outscore the article', () => {
+    const promo = (i: number): string => `<div class="main_content_x${i}q7"><p>Get our morning briefing, free, every weekday ${i}.</p></div>`;
+    const html = page(`<div class="c1"><div class="c2">${[1, 2, 3].map(promo).join('')}</div>
+      <div class="c3"><h1>Night buses reach the north</h1>${ARTICLE.map((p) => `<p>${p}</p>`).join('')}
+      <p>Residents said the change, long demanded, would make late shifts at the hospital and the port much easier to reach.</p></div></div>`);
+    const a = extractArticle(html);
+    expect(a.text).toContain(ARTICLE[0]);
+    expect(a.text).not.toContain('morning briefing');
+  });
+
+  it('does not take a popover for the article', () => {
+    const html = page(`<div class="cookie-note-popover"><p>We use small files to remember your settings, and, with your consent, to measure visits and improve the site for everyone.</p></div>
+      <div class="wrap"><h1>Night buses reach the north</h1>${ARTICLE.map((p) => `<div>${p}</div>`).join('')}</div>`);
+    const a = extractArticle(html);
+    expect(a.text).toContain(ARTICLE[1]);
+    expect(a.text).not.toContain('small files');
+  });
 });
