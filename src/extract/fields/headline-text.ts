@@ -41,8 +41,9 @@ const isLink = (el: Element): boolean => el.name === 'a' || (el.children.filter(
  * BreadcrumbList, or by its place: the last item of a row of links ("Home › Politics › <h1>").
  */
 export function isBreadcrumbHeading(el: Element): boolean {
-  const before = elementSiblingsBefore(el);
-  if (before.length >= 2 && before.every((b) => b.name === 'a')) return true;
+  // A row of links and the heading, nothing else (a separator icon at most): "Home › Politics › <h1>".
+  const row = ((el.parent as Element | null)?.children ?? []).filter((c): c is Element => c.type === 'tag' && c !== el);
+  if (row.filter((b) => b.name === 'a').length >= 2 && row.every((b) => /^(?:a|span|i|svg)$/.test(b.name))) return true;
   const parent = el.parent as Element | null;
   if (parent?.name === 'li') {
     const items = elementSiblingsBefore(parent);

@@ -47,6 +47,11 @@ describe('headline pieces and breadcrumbs', () => {
     const html = '<html><head><meta property="og:title" content="Ferry back after storms"></head><body><ul><li><a href="/">Home</a></li><li><a href="/x">Local</a></li><li><h1>Ferry back after storms</h1></li></ul><header><h2 itemprop="headline"><span class="topline">Harbour</span> <span>Ferry service resumes after a week of storms</span></h2></header></body></html>';
     expect(titleOf(html)).toBe('Ferry service resumes after a week of storms');
   });
+  it('a headline after a category link and an author link, in an article header, is still the headline', () => {
+    const html = page('<meta property="og:title" content="Ferry back after storms | Daily Example">', '<header><a href="/local/">Local</a><a href="/by/ann">Ann Lee</a><h1>Ferry back after storms</h1><time>5 May</time></header>');
+    expect(titleOf(html)).toBe('Ferry back after storms');
+    expect(extractMetadata(parseHtml(html), {}).trace.find((t) => t.step === 'meta.title')?.reason).toBe('from h1');
+  });
   it('a headline field keeps its own dash-separated part; only a site name is cut from it', () => {
     const html = page('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Fire in the old mill – thick smoke"}</script>', '<p>No heading here.</p>');
     expect(titleOf(html)).toBe('Fire in the old mill – thick smoke');
