@@ -18,6 +18,8 @@ export function foldForDates(text: string): string {
   return toAsciiDigits(text)
     .normalize('NFD')
     .replace(/[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    // Recompose what NFD split but kept (Hangul syllables: "2021년 11월"), so patterns can name them.
+    .normalize('NFC')
     .replace(/\u0629/g, '\u0647')
     .replace(/\u0649/g, '\u064a')
     .replace(/\u066b/g, '.')

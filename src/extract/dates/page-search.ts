@@ -40,7 +40,7 @@ const EARLIEST_YEAR = 1995;
 const YEARISH = /[12]\d{3}|\d[./-]\d{1,2}[./-]\d\d|[٠-٩۰-۹]/;
 
 /** Words that label a publication line, folded ("Veröffentlicht am", "Publié le", "Posted on"). */
-const LABEL = /veroffentlicht|publiziert|erschienen|erstellt|geschrieben|gepostet|eingestellt|published|posted|written|submitted|publie|publicado|pubblicato|datum|fecha|date|stand/;
+const LABEL = /veroffentlicht|publiziert|erschienen|erstellt|geschrieben|gepostet|eingestellt|published|posted|written|submitted|publie|publicado|pubblicato|publicat|gepubliceerd|opublikowano|publikovano|julkaistu|publisert|publicerad|yayinlan|опубликовано|datum|fecha|date|data|stand|نشر|بتاريخ|تاريخ|发布|發布|公開|게시|입력/;
 /** Few words besides the date: a date line rather than a sentence that mentions a day. */
 const FEW_WORDS = 10;
 

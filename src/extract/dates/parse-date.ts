@@ -63,6 +63,9 @@ const COMPACT = /(?<!\d)(20\d{2}|19\d{2})(\d{2})(\d{2})(?!\d)/g;
 const DAY_MONTH = new RegExp(`(?<![\\d])${D}\\s*(?:de\\s+|of\\s+|-\\s*)?${M}(?:\\s*[/-]\\s*${M})?\\s*,?\\s*(?:de\\s+|del\\s+|-\\s*)?(?:${Y}(?!\\d))?`, 'gu');
 /** "14. - 20. Januar 2022", "3–5 May 2021": a range of days is dated by its first day. */
 const DAY_RANGE = new RegExp(`(?<![\\d.])(\\d{1,2})\\.?\\s*[-–]\\s*${D}\\s*${M}\\s*,?\\s*${Y}(?!\\d)`, 'gu');
+/** Chinese, Japanese and Korean "2020年5月3日" / "2020년 5월 3일", and Vietnamese "3 tháng 5 năm 2020" (folded). */
+const CJK_YMD = /(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})(?!\d)/g;
+const VIET_DMY = /(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,|nam)?\s*(\d{4})(?!\d)/g;
 const MONTH_DAY = new RegExp(`${M}\\s+${D}(?!\\d)\\s*,?\\s*(?:${Y}(?!\\d))?`, 'gu');
 const MONTH_YEAR = new RegExp(`${M}(?:\\s*[/-]\\s*${M})?\\s*,?\\s*${Y}(?!\\d)`, 'gu');
 const HIJRI_NAMED = new RegExp(`(?<![\\d])(\\d{1,2})\\s+${HIJRI_MONTH_RE}\\s*,?\\s*(\\d{4})(?!\\d)`, 'gu');
@@ -125,6 +128,12 @@ function collect(folded: string, options: ParseDateOptions): RawMatch[] {
   }
   for (const m of folded.matchAll(MONTH_YEAR)) {
     out.push({ start: m.index, end: m.index + m[0].length, year: +m[3]!, month: gregorianMonth(m[1]!), calendar: 'gregorian', hasTime: false });
+  }
+  for (const m of folded.matchAll(CJK_YMD)) {
+    out.push({ start: m.index, end: m.index + m[0].length, year: +m[1]!, month: +m[2]!, day: +m[3]!, calendar: 'gregorian', hasTime: false });
+  }
+  for (const m of folded.matchAll(VIET_DMY)) {
+    out.push({ start: m.index, end: m.index + m[0].length, year: +m[3]!, month: +m[2]!, day: +m[1]!, calendar: 'gregorian', hasTime: false });
   }
   for (const m of folded.matchAll(YMD)) {
     out.push({ start: m.index, end: m.index + m[0].length, year: +m[1]!, month: +m[3]!, day: +m[4]!, calendar: 'gregorian', hasTime: false });

@@ -119,3 +119,22 @@ describe('class names are read as words', () => {
     expect(classWords('first-publication')).toEqual(['first', 'publication']);
   });
 });
+
+describe('dates in more languages', () => {
+  it('reads genitive month names and CJK and Vietnamese numeric forms', () => {
+    expect(parseDate('3 maja 2021')).toMatchObject({ year: 2021, month: 5, day: 3 });
+    expect(parseDate('12. května 2020')).toMatchObject({ year: 2020, month: 5, day: 12 });
+    expect(parseDate('7 травня 2022')).toMatchObject({ year: 2022, month: 5, day: 7 });
+    expect(parseDate('15 Μαΐου 2019')).toMatchObject({ year: 2019, month: 5, day: 15 });
+    expect(parseDate('3 mei 2018')).toMatchObject({ year: 2018, month: 5, day: 3 });
+    expect(parseDate('2. toukokuuta 2017')).toMatchObject({ year: 2017, month: 5, day: 2 });
+    expect(parseDate('2020年5月3日 10:20')).toMatchObject({ year: 2020, month: 5, day: 3, hour: 10 });
+    expect(parseDate('입력 2021년 11월 4일')).toMatchObject({ year: 2021, month: 11, day: 4 });
+    expect(parseDate('Thứ hai, ngày 3 tháng 5 năm 2021')).toMatchObject({ year: 2021, month: 5, day: 3 });
+  });
+  it('finds an Arabic date line anywhere on the page when nothing else dates it', () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `<p><span>فقرة ${i}</span></p>`).join('');
+    const m = meta(page(`<h1>عنوان الخبر</h1>${filler}<div class="x-foot"><span>نشر بتاريخ ١٢ أيار ٢٠٢٢</span></div>`));
+    expect(m.published).toBe('2022-05-12');
+  });
+});
