@@ -161,7 +161,8 @@ export function chooseTitle(input: TitleInputs): TitleResult {
   }
   if (best) {
     const { h, text } = best;
-    const typed = structuredTexts.find((s) => s !== text && straightQuotes(s) === straightQuotes(text) && straightQuotes(s) === s);
+    // Only the quotes a CMS curls by itself (‘ ’ “ ”); low „ ‚ are typed on purpose.
+    const typed = /[„‚]/.test(text) ? undefined : structuredTexts.find((s) => s !== text && straightQuotes(s) === straightQuotes(text) && straightQuotes(s) === s);
     return { title: typed ?? text, source: h.el.name, anchor: h, suffixSite };
   }
   // A headline field (JSON-LD, microdata) loses only a site name; a page title also its short section parts.

@@ -67,5 +67,6 @@ describe('site suffixes and quotes', () => {
     const html = page('<meta property="og:title" content="Mayor\'s \'fresh start\' plan">', '<h1>Mayor’s ‘fresh start’ plan</h1>');
     expect(titleOf(html)).toBe("Mayor's 'fresh start' plan");
     expect(titleOf(page('', '<h1>Mayor’s ‘fresh start’ plan</h1>'))).toBe('Mayor’s ‘fresh start’ plan');
+    expect(titleOf(page('<meta property="og:title" content="Rat sagt &quot;Ja&quot; zur Brücke">', '<h1>Rat sagt „Ja“ zur Brücke</h1>'))).toBe('Rat sagt „Ja“ zur Brücke');
   });
 });
