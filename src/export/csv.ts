@@ -18,7 +18,7 @@ export interface CsvExportOptions {
 
 export const CSV_COLUMNS = [
   'id', 'url', 'canonical_url', 'site_name', 'site_domain', 'title', 'description', 'authors', 'published',
-  'modified', 'language', 'direction', 'section', 'tags', 'image_url', 'word_count', 'content_hash', 'version', 'text',
+  'modified', 'language', 'direction', 'section', 'tags', 'image_url', 'word_count', 'content_hash', 'version', 'first_seen', 'last_fetched', 'text',
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -44,6 +44,8 @@ export function csvRow(record: ExportRecord): Record<CsvColumn, string> {
     word_count: String(record.wordCount),
     content_hash: record.contentHash ?? '',
     version: record.revision === undefined ? '' : String(record.revision.version),
+    first_seen: record.crawled?.firstSeen ?? '',
+    last_fetched: record.crawled?.lastFetched ?? '',
     text: record.text,
   };
 }

@@ -79,7 +79,14 @@ const COLUMNS: { name: string; schema: SchemaElement[]; value: (r: ExportRecord)
     value: (r) => r.revision?.version ?? null,
     stats: true,
   },
+  { name: 'first_seen', schema: [timestamp('first_seen')], value: (r) => (r.crawled ? new Date(r.crawled.firstSeen) : null), stats: true },
+  { name: 'last_fetched', schema: [timestamp('last_fetched')], value: (r) => (r.crawled ? new Date(r.crawled.lastFetched) : null), stats: true },
 ];
+
+/** An optional UTC instant in milliseconds. */
+function timestamp(name: string): SchemaElement {
+  return { name, type: 'INT64', converted_type: 'TIMESTAMP_MILLIS', repetition_type: 'OPTIONAL' };
+}
 
 export const PARQUET_COLUMNS = COLUMNS.map((c) => c.name);
 

@@ -25,6 +25,13 @@ function hasFilters(filters: Partial<SearchFilters>): boolean {
   return Object.values(filters).some((v) => (Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined));
 }
 
+interface Row {
+  record?: string;
+  id: string;
+  first_seen_at: number;
+  last_fetched_at: number;
+}
+
 /** Yields the selected articles (or their versions) in storage order. */
 export async function* selectArticles(store: Store, options: SelectArticlesOptions = {}): AsyncGenerator<ExportRecord> {
   const db = databaseOf(store);
@@ -44,17 +51,17 @@ export async function* selectArticles(store: Store, options: SelectArticlesOptio
   // a selection is walked by filter-table rowid (see nextMatches); everything, by article rowid
   let page: (after: number) => number[];
   // the record of a key, or (with versions, whose records come from article_versions) only its id
-  let read: (key: number) => { record?: string; id: string } | undefined;
-  const column = options.withVersions ? 'a.id AS id' : 'a.record AS record, a.id AS id';
+  let read: (key: number) => Row | undefined;
+  const column = options.withVersions ? 'a.id AS id, a.first_seen_at AS first_seen_at, a.last_fetched_at AS last_fetched_at' : 'a.record AS record, a.id AS id, a.first_seen_at AS first_seen_at, a.last_fetched_at AS last_fetched_at';
   if (selective) {
     catchUpIndex(db);
     const plan = planQuery(db, parsed, extra);
-    const get = db.prepare<[number], { record?: string; id: string }>(`SELECT ${column} FROM search_docs d JOIN articles a ON a.id = d.article_id WHERE d.rowid = ?`);
+    const get = db.prepare<[number], Row>(`SELECT ${column} FROM search_docs d JOIN articles a ON a.id = d.article_id WHERE d.rowid = ?`);
     page = (after) => nextMatches(db, plan, after, batch);
     read = (key) => get.get(key);
   } else {
     const keys = db.prepare<[number], number>(`SELECT rowid FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ${batch}`).pluck();
-    const get = db.prepare<[number], { record?: string; id: string }>(`SELECT ${column} FROM articles a WHERE a.rowid = ?`);
+    const get = db.prepare<[number], Row>(`SELECT ${column} FROM articles a WHERE a.rowid = ?`);
     page = (after) => keys.all(after);
     read = (key) => get.get(key);
   }
@@ -70,12 +77,13 @@ export async function* selectArticles(store: Store, options: SelectArticlesOptio
       // an article deleted since its key was read (or since it was indexed) has no row: skipped
       const row = read(key);
       if (row === undefined) continue;
+      const crawled = { firstSeen: new Date(row.first_seen_at).toISOString(), lastFetched: new Date(row.last_fetched_at).toISOString() };
       if (row.record !== undefined) {
-        yield JSON.parse(row.record) as Article;
+        yield { ...(JSON.parse(row.record) as Article), crawled };
         continue;
       }
       for (const v of versions.all(row.id)) {
-        yield { ...(JSON.parse(v.record) as Article), revision: { version: v.version, fetchedAt: new Date(v.fetched_at).toISOString() } };
+        yield { ...(JSON.parse(v.record) as Article), revision: { version: v.version, fetchedAt: new Date(v.fetched_at).toISOString() }, crawled };
       }
     }
   }

@@ -10,8 +10,14 @@ export interface Revision {
   fetchedAt: string;
 }
 
-/** What the exporters write: an article record, with its revision when exporting history. */
-export type ExportRecord = Article & { revision?: Revision };
+/** When the store first saw the article and last fetched it (ISO 8601, UTC): a corpus's provenance. */
+export interface Crawled {
+  firstSeen: string;
+  lastFetched: string;
+}
+
+/** What the exporters write: an article record, with its revision when exporting history, and when it was crawled. */
+export type ExportRecord = Article & { revision?: Revision; crawled?: Crawled };
 
 export async function writeChunk(stream: Writable, chunk: string | Uint8Array): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');

@@ -22,7 +22,8 @@ const strArray = (v: unknown): boolean => v === undefined || (Array.isArray(v) &
 /**
  * Checks a parsed value is an article record and fills the fields an older or foreign writer
  * may have left out. Keys that are not part of the record (`file` from a directory run,
- * `revision` from a history export) are dropped; everything else is kept as it is.
+ * `revision` from a history export, `crawled` from any export: the store sets its own) are
+ * dropped; everything else is kept as it is.
  */
 export function toArticle(value: unknown, subject?: string): Article {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ImportRecordError('not a JSON object', { subject });
@@ -34,7 +35,7 @@ export function toArticle(value: unknown, subject?: string): Article {
   if (!strArray(v.authors) || !strArray(v.tags)) throw new ImportRecordError('"authors" and "tags" must be lists of strings', { subject });
   if (v.text !== undefined && !str(v.text)) throw new ImportRecordError('"text" must be a string', { subject });
   if (!str(v.url) && !str(v.canonicalUrl)) throw new ImportRecordError('the record has no url', { subject });
-  const { file: _file, revision: _revision, ...rest } = v;
+  const { file: _file, revision: _revision, crawled: _crawled, ...rest } = v;
   const text = (v.text as string | undefined) ?? '';
   const site = (typeof v.site === 'object' && v.site !== null ? v.site : {}) as Partial<Article['site']>;
   return {
