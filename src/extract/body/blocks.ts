@@ -21,7 +21,7 @@ export interface RawBlock extends Block {
 
 // Figures (images with their captions and credits) are not running text: the lead image
 // and its caption live in `image`; the benchmark's and readers' notion of the body excludes them.
-const SKIP_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'menu', 'img', 'picture', 'hr', 'figure', 'figcaption']);
+const SKIP_TAGS = new Set(['nav', 'aside', 'footer', 'menu', 'img', 'picture', 'hr', 'figure', 'figcaption']);
 
 const TABLE_PARTS = new Set(['tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'caption', 'colgroup']);
 
@@ -65,6 +65,8 @@ export function skipReason(el: Element, options: CollectOptions): string | null 
     if (names.strong || (names.weak && !holdsProse(s))) return `boilerplate name "${`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim().slice(0, 60)}"`;
   }
   if (el.name === 'header' && !major) return 'tag <header>';
+  // Sign-up and comment forms go; a form holding most of the text wraps the page (ASP.NET).
+  if (el.name === 'form' && !major) return 'tag <form>';
   if (el.name === 'figure' || el.name === 'table' || el.name === 'ul' || el.name === 'ol' || el.name === 'div' || el.name === 'section') {
     if (s && !major && s.textLength > 0 && linkDensity(s) > 0.5) return `link density ${linkDensity(s).toFixed(2)}`;
   }

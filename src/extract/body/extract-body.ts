@@ -2,7 +2,8 @@
 import type { Document, Element, ParentNode } from 'domhandler';
 import type { Favor, TraceEntry } from '../types.js';
 import { elementsByTag, normalizedText } from '../dom/query.js';
-import { pruneInvisible } from './prune.js';
+import { pruneInvisible, type PruneFindings } from './prune.js';
+import { restoreNoscripts } from './noscript.js';
 import { computeStats, holdsProse, linkDensity, type ElementStats } from './stats.js';
 import { nameSignals } from './names.js';
 import { pickTopCandidate, scoreCandidates } from './candidates.js';
@@ -63,10 +64,11 @@ function withSiblings(top: Element, score: number, scored: Map<Element, number>,
 
 export function extractBody(doc: Document, options: BodyOptions): BodyResult {
   const trace: TraceEntry[] = [];
-  pruneInvisible(doc, trace);
+  const pruned: PruneFindings = { noscripts: [] };
+  pruneInvisible(doc, trace, pruned);
   const body = elementsByTag(doc, 'body')[0];
   const root = body ?? doc;
-  const stats = computeStats(root as Document);
+  let stats = computeStats(root as Document);
   // First pass: comments, related lists and other boilerplate boxes do not vote. If that
   // leaves (almost) nothing, the page named its body oddly: let every box vote.
   let result = extractFrom(root, stats, options, trace, (el) => excludeBoilerplate(el, stats));
@@ -76,6 +78,16 @@ export function extractBody(doc: Document, options: BodyOptions): BodyResult {
     if (retry.text > result.text) {
       trace.push({ step: 'body.retry', reason: 'boilerplate-filtered pass found too little text; scored every box' }, ...retryTrace);
       result = retry;
+    }
+  }
+  // A page whose text shows only without scripts keeps it in <noscript>.
+  if (result.text < MIN_BODY_CHARS && restoreNoscripts(pruned, trace)) {
+    stats = computeStats(root as Document);
+    const againTrace: TraceEntry[] = [];
+    const again = extractFrom(root, stats, options, againTrace, null);
+    if (again.text > result.text) {
+      trace.push(...againTrace);
+      result = again;
     }
   }
   // Fill: when the visible page gives (almost) nothing but the structured data carries a body

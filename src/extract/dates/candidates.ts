@@ -16,6 +16,7 @@ import { parseDate, type ParseDateOptions, type ParsedDate } from './parse-date.
 import { CLOCK_LINE, readDateLine, UPDATED_MARKER } from './date-lines.js';
 import { foldForDates } from './normalize.js';
 import { readScriptDates } from './script-dates.js';
+import { classWords } from './class-words.js';
 
 export interface DateCandidate {
   kind: 'published' | 'modified';
@@ -52,12 +53,25 @@ export interface CandidateContext {
   monthFirst: boolean;
 }
 
+/** Class words that alone make a box offside only weakly: page builders call every block a widget. */
+const WEAK_OFFSIDE_WORDS = new Set(['widget', 'widgets']);
+const STRONG_OFFSIDE_WORDS = new Set(['sidebar', 'aside', 'comment', 'comments', 'related', 'recommended', 'recommend', 'recommendations', 'trending', 'ticker', 'newsletter', 'mostread', 'popular', 'outbrain', 'taboola', 'footer', 'teaser', 'teasers']);
+/** How far after the headline (document order) a date in a weakly offside box still counts as the article's. */
+const WEAK_BOX_REACH = 60;
+
+function weaklyOffside(root: Element): boolean {
+  if (root.name === 'aside' || root.name === 'nav' || root.name === 'footer') return false;
+  const words = classWords(`${root.attribs.class ?? ''} ${root.attribs.id ?? ''}`);
+  return words.some((w) => WEAK_OFFSIDE_WORDS.has(w)) && !words.some((w) => STRONG_OFFSIDE_WORDS.has(w));
+}
+
 /**
  * Is a region forgiven for looking offside? A wrapper called "sidebar", an <aside> or a
  * "topbar" header that holds the headline is the article's own frame, so its date box counts;
- * so is a "sidebar" that holds a third of the page's elements: a layout wrapper, not a box.
+ * so is a "sidebar" that holds a third of the page's elements: a layout wrapper, not a box;
+ * and a box named only "widget" (page builders' blocks) right after the headline.
  */
-export function offsideExcuse(anchor: Element | null | undefined, elementCount: number): (root: Element | null | undefined) => boolean {
+export function offsideExcuse(anchor: Element | null | undefined, elementCount: number, anchorOrder = 0): (root: Element | null | undefined, order?: number) => boolean {
   const frame = new Set<Element>();
   let node: Element | null = anchor ?? null;
   for (let depth = 0; node && node.type === 'tag' && depth < 400; depth++) {
@@ -73,7 +87,8 @@ export function offsideExcuse(anchor: Element | null | undefined, elementCount: 
     }
     return known;
   };
-  return (root) => !!root && (frame.has(root) || isLarge(root));
+  const nearHeadline = (order: number | undefined): boolean => anchorOrder > 0 && order !== undefined && order >= anchorOrder && order - anchorOrder <= WEAK_BOX_REACH;
+  return (root, order) => !!root && (frame.has(root) || (nearHeadline(order) && weaklyOffside(root)) || isLarge(root));
 }
 
 /** Does the element hold at least `limit` elements? Stops counting at the limit. */
@@ -92,8 +107,8 @@ function holdsAtLeast(root: Element, limit: number): boolean {
 }
 
 /** Offside, and not forgiven for holding the headline. */
-function reallyOffside(seen: Seen, excused: (root: Element | null | undefined) => boolean): boolean {
-  return seen.offside && !excused(seen.offsideBy);
+function reallyOffside(seen: Seen, excused: (root: Element | null | undefined, order?: number) => boolean): boolean {
+  return seen.offside && !excused(seen.offsideBy, seen.order);
 }
 
 export function collectDateCandidates(ctx: CandidateContext): DateCandidate[] {
@@ -101,7 +116,7 @@ export function collectDateCandidates(ctx: CandidateContext): DateCandidate[] {
   const machine: ParseDateOptions = { monthFirst: false, referenceYear, minYear: 1970 };
   const human: ParseDateOptions = { monthFirst: ctx.monthFirst, referenceYear };
   const out: DateCandidate[] = [];
-  const excused = offsideExcuse(ctx.anchorElement, ctx.scan.elementCount);
+  const excused = offsideExcuse(ctx.anchorElement, ctx.scan.elementCount, ctx.anchorOrder);
   const add = (kind: DateCandidate['kind'], raw: string | null, source: DateEvidence['source'], confidence: number, where: string, options = machine): void => {
     if (!raw) return;
     const date = parseDate(raw, options);

@@ -18,7 +18,7 @@ export function findArticleDates(ctx: CandidateContext): ChosenDates {
   const first = chooseDates(candidates, { fetchedAt: ctx.fetchedAt });
   if (hasDay(first.published)) return first;
   const referenceYear = ctx.fetchedAt ? Number(ctx.fetchedAt.slice(0, 4)) || undefined : undefined;
-  const found = searchPageTexts(ctx.scan.shortTexts, { monthFirst: ctx.monthFirst, referenceYear, anchorOrder: ctx.anchorOrder, excused: offsideExcuse(ctx.anchorElement, ctx.scan.elementCount) });
+  const found = searchPageTexts(ctx.scan.shortTexts, { monthFirst: ctx.monthFirst, referenceYear, anchorOrder: ctx.anchorOrder, excused: offsideExcuse(ctx.anchorElement, ctx.scan.elementCount, ctx.anchorOrder) });
   const extra: DateCandidate[] = found ? [{ kind: found.kind, date: found.date, raw: found.raw.slice(0, 160), source: 'page', confidence: found.confidence, where: found.where }] : [];
   const second = extra.length > 0 ? chooseDates([...candidates, ...extra], { fetchedAt: ctx.fetchedAt }) : first;
   const modified = second.modified;

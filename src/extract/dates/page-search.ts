@@ -28,7 +28,7 @@ export interface PageSearchOptions extends ParseDateOptions {
   /** Document position of the headline (0 when none was found). */
   anchorOrder: number;
   /** Is a text in this offside region forgiven (the region holds the headline)? */
-  excused: (root: Element | null) => boolean;
+  excused: (root: Element | null, order?: number) => boolean;
 }
 
 /** Texts longer than a date line are prose: the dates they mention are events, not the post. */
@@ -69,7 +69,7 @@ function readTexts(texts: ShortText[], options: PageSearchOptions): Found[] {
     if (isHidden(t.parent)) continue;
     const cls = (t.parent.attribs.class ?? '').trim().split(/\s+/)[0];
     const looksLikeLine = LABEL.test(folded) || (folded.match(/\p{L}{2,}/gu) ?? []).length <= FEW_WORDS;
-    out.push({ kind: hit.kind, date: hit.date, order: t.order, offside: t.offside && !options.excused(t.offsideBy), line: looksLikeLine, raw: text, where: `${t.parent.name}${cls ? '.' + cls : ''}` });
+    out.push({ kind: hit.kind, date: hit.date, order: t.order, offside: t.offside && !options.excused(t.offsideBy, t.order), line: looksLikeLine, raw: text, where: `${t.parent.name}${cls ? '.' + cls : ''}` });
   }
   return out;
 }

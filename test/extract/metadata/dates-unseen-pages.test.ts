@@ -31,6 +31,13 @@ describe('date boxes named in other words', () => {
     expect(meta(page('<h1>Hechte im Winter</h1><div class="article_subline">Autor / 26.01.2022</div>')).published).toBe('2022-01-26');
     expect(meta(page('<h1>Bericht</h1><div class="teaser_text_meta">Peter Muster / 07.11.2023 / 09:30</div>')).published).toBe('2023-11-07T09:30:00');
   });
+  it('a page builder\'s "widget" block right after the headline holds the article\'s date; a sidebar widget does not', () => {
+    const filler = Array.from({ length: 80 }, (_, i) => `<p><span>Absatz ${i}</span></p>`).join('');
+    const m = meta(page(`<h1>Wochenrückblick</h1><div class="builder-widget widget-post-info"><span class="item-type-date">19. Oktober 2019</span></div>${filler}<div class="sidebar"><div class="widget"><span class="post-date">17. Oktober 2019</span></div></div>`));
+    expect(m.published).toBe('2019-10-19');
+    const far = meta(page(`<h1>Wochenrückblick</h1>${filler}<div class="widget"><span class="post-date">17. Oktober 2019</span></div>`), { url: 'https://z.example/2019/10/18/rueckblick' });
+    expect(far.published).toBe('2019-10-18');
+  });
   it('a wrapper called "sidebar" that holds most of the page is a layout, not a box', () => {
     const posts = Array.from({ length: 150 }, (_, i) => `<p><span>Satz ${i}</span></p>`).join('');
     const m = meta(page(`<div class="mainwrap sidebar"><div class="logo"><h1>Blog</h1></div><div class="post"><h2>Schwarz</h2><div class="post-meta"><a class="post-meta-time">08/08/2017</a></div>${posts}</div></div>`));
