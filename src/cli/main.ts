@@ -17,6 +17,7 @@ const VERBS: [string, () => Promise<Register>][] = [
   ['crawl', async () => (await import('./crawl.js')).registerCrawl],
   ['recrawl', async () => (await import('./recrawl.js')).registerRecrawl],
   ['diff', async () => (await import('./diff.js')).registerDiff],
+  ['show', async () => (await import('./show.js')).registerShow],
   ['stats', async () => (await import('./stats.js')).registerStats],
   ['errors', async () => (await import('./errors.js')).registerErrors],
   ['repair', async () => (await import('./repair.js')).registerRepair],
