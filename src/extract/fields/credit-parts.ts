@@ -17,15 +17,15 @@ export interface Credit {
   kind: CreditKind;
 }
 
-const PREFIX = /^(?:(?:[\p{L}]+\s+){0,2}by|written by|words by|reporting by|reported by|posted by|story by|text by|authors?|von|par|por|door|av|af|yazan|автор|авторы|текст|text|texte|texto|tekst|autor|autorin|autoren|auteur|quelle|source|sources|fuente|fonte|kilde|källa|بقلم|كتب|كتبت|كتبه|كتبته|تحرير|إعداد|اعداد|الكاتب|الكاتبة|المحرر|مراسل|مراسلة|تقرير|المصدر)\s*[:：-]?\s+/iu;
+const PREFIX = /^(?:(?:[\p{L}]+\s+){0,3}by|alles von|mehr von|(?:alle\s+)?(?:beiträge|artikel)\s+von|written by|words by|reporting by|reported by|posted by|story by|text by|authors?|von|par|por|door|av|af|yazan|автор|авторы|текст|text|texte|texto|tekst|autor|autorin|autoren|auteur|quelle|source|sources|fuente|fonte|kilde|källa|بقلم|كتب|كتبت|كتبه|كتبته|تحرير|إعداد|اعداد|الكاتب|الكاتبة|المحرر|مراسل|مراسلة|تقرير|المصدر)\s*[:：-]?\s+/iu;
 const ROLE = /^(?:correspondent|reporter|editor|staff writer|contributor|مراسل|مراسلة|محرر|صحفي|صحفية)\s*[:：-]?\s*/iu;
 /** Roles written after the name in Korean, Japanese and Chinese bylines ("신현주 기자"). */
 const ROLE_SUFFIX = /\s*(?:선임기자|수습기자|인턴기자|객원기자|기자|특파원|논설위원|편집위원|記者|特派員|编辑|編集|记者|通讯员)$/u;
 /** "박준석 기자 외 1명": "and one more" is not a name. */
 const AND_OTHERS = /\s*(?:외\s*\d+\s*명|ほか\d*人?|等)$/u;
 /** A part that credits a picture, video or production, not the text. */
-const PHOTO_WORDS = 'fotos?|photos?|photograph(?:s|y)?|bild(?:er)?|images?|pictures?|illustrations?|grafik|graphics?|infografik|video|kamera|camera|producer|produced|produktion|production|design|cover|credits?|copyright|translated|translation|übersetzung|traduction|traducción|traduzione';
-const PHOTO_LABEL = new RegExp(`^(?:(?:${PHOTO_WORDS})(?:\\s*[:：/]|\\s+by\\s|$)|(?:übersetzung|translation|traduction|traducción|traduzione)\\s|©|(?:صورة|الصورة|تصوير|ترجمة|사진|写真|照片)(?![\\p{L}]))`, 'iu');
+const PHOTO_WORDS = 'fotos?|photos?|photograph(?:s|y)?|bild(?:er)?|images?|pictures?|illustrations?|grafik|graphics?|infografik|video|kamera|camera|producer|produced|produktion|production|design|cover|credits?|copyright|translated|translation|übersetzung|traduction|traducción|traduzione|фото|фотография';
+const PHOTO_LABEL = new RegExp(`^(?:(?:${PHOTO_WORDS})(?:\\s*[:：/]|\\s+by\\s|$)|(?:übersetzung|translation|traduction|traducción|traduzione|фото)\\s|©|(?:صورة|الصورة|تصوير|ترجمة|사진|写真|照片)(?![\\p{L}]))`, 'iu');
 /** "Text: A Foto: B" without a separator: the photo credit ends the text credit. */
 const PHOTO_TAIL = /\s+(?:fotos?|photos?|bild(?:er)?|images?|صورة|تصوير|사진)\s*[:：].*$/iu;
 const SPLIT = /\s*(?:,|،|;|&|\+|\/|\s(?:and|et|und|y|e|i|a|og|och|en|ja|és|și|ve|и|і|та|و|및)\s)\s*/iu;
@@ -45,6 +45,8 @@ const ORG_TAIL = /(?:^|\s)(?:news|magazine|media|online|zeitung)$/i;
 const PLACE_TAIL = /\s+(?:in|aus|from|reporting from|à|au|desde|из)\s+\p{Lu}[\p{L}\s.-]*$/u;
 const WEEKDAY_TAIL = /\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 const PARTICLES = /^(?:de|da|di|du|del|der|den|van|von|bin|ibn|al|el|la|le|y|e|dos|das|zu|ten|ter|af|of)$/;
+/** Link labels of author pages ("More posts", "Alle Beiträge"), not names. */
+const LINK_LABEL = /^(?:(?:view\s+)?(?:all|more|alle|weitere|mehr|plus d'|más)\s*(?:posts|articles|stories|news|beiträge|artikel|texte|articles|artículos)|profile|profil|bio|biography|biografie)$/i;
 const SOCIAL = /^(?:twitter|x|facebook|instagram|linkedin|email|e-mail|mail|whatsapp|telegram|youtube|tiktok|threads|bluesky|share|follow|more|rss|print)$/i;
 /** Scripts written without spaces between given and family name: one token is a full name. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
@@ -81,11 +83,13 @@ function classify(name: string, siteKeys: string[], orgHint: boolean): CreditKin
   if (/^[\p{L}.-]+\.[a-z]{2,3}$/iu.test(name)) return 'org';
   if (/[\d٠-٩]/.test(name)) return null;
   const words = name.split(/\s+/);
-  if (words.length > 6 || words.every((w) => SOCIAL.test(w))) return null;
+  if (words.length > 6 || words.every((w) => SOCIAL.test(w)) || LINK_LABEL.test(name) || /["“”«»[\]{}<>!?]/.test(name)) return null;
   if (GENERIC.test(name)) return /^(?:admin|administrator|guest|user|anonymous|unknown|editor|editors|خاص|الموقع)$/iu.test(name) ? null : 'org';
   if (STAFF_TAIL.test(name)) return words.length > 1 || name.includes('-') ? 'staff' : 'org';
   if (ROLE_TAIL.test(name)) return null;
   if (orgHint || ORG_TAIL.test(name)) return 'org';
+  // A name in Chinese, Japanese or Korean is a few characters; a long run is a sentence or a headline.
+  if (words.length === 1 && UNSPACED_SCRIPT.test(name) && name.length > 8) return null;
   if (words.length === 1 && !UNSPACED_SCRIPT.test(name)) {
     if (/^\p{Ll}{2,4}$/u.test(name) || /^\p{Lu}{2,4}$/u.test(name)) return 'initials';
     return /^\p{Lu}/u.test(name) || !/[A-Za-z]/.test(name) ? 'org' : null;
@@ -128,6 +132,7 @@ export function creditParts(credit: string, siteNames: string[], orgHint = false
   for (const raw of text.split(SPLIT).flatMap(splitTrailingAgency)) {
     if (!raw || PHOTO_LABEL.test(raw.trim())) continue;
     const name = tidy(raw);
+    if (PHOTO_LABEL.test(name)) continue;
     const kind = classify(name, siteKeys, orgHint);
     if (kind) out.push({ name, kind });
   }

@@ -52,8 +52,8 @@ export interface PageScan {
   nearHeadline: Seen[];
   /** Short text nodes holding digits, in document order: the page-wide date search reads them. */
   shortTexts: ShortText[];
-  /** Inline scripts that are not JSON-LD (bounded): JSON there may carry "datePublished". */
-  scripts: string[];
+  /** Inline scripts that are not JSON-LD (bounded count; their text is read only when dates need it). */
+  scripts: Element[];
   elementCount: number;
 }
 
@@ -88,11 +88,13 @@ function isOffsideKey(hintKey: string): boolean {
 /** One cheap pre-test for any hint above, so most class strings cost a single regex. */
 const ANY_HINT = /date|time|publish|posted|updated|modified|byline|author|auteur|autor|yazar|signature|writer|reporter|columnist|kat[ie]b|tag|keyword|topic|related|more|also|similar|recommend|breadcrumb|caption|meta|info|comment|popular|viewed|trending|sidebar|ticker|breaking|newsletter|widget|footer|aside|today|top-?bar|datum|fecha|subline|submitted|zeit|erschienen|publicado|pubblicato/i;
 const LIMIT = 60;
+/** Paths of author pages: /author/jane-doe, /autoren/max-muster, /journalist/… */
+const AUTHOR_PATH = /\/(?:author|authors|autor|autoren|auteur|auteurs|autore|autori|journalist|journalisten|journalists|redakteur|writers?|reporters?|kuttab|kateb)\/[^/?#\s]+/i;
 const DATE_HINT_LIMIT = 100;
-/** Page-wide date search input: text nodes of a date line's size, and script bytes read at most. */
+/** Page-wide date search input: text nodes of a date line's size, and inline scripts kept at most. */
 const SHORT_TEXT_MAX = 200;
 const SHORT_TEXT_LIMIT = 600;
-const SCRIPT_BUDGET = 400_000;
+const SCRIPT_LIMIT = 80;
 const HAS_DIGIT = /\d|[٠-٩۰-۹]/;
 
 /** Is the element or one of its ancestors hidden? Bounded: past 400 levels it is taken as visible. */
@@ -121,7 +123,6 @@ export function scanPage(doc: Document): PageScan {
     html: null, title: null, metas: [], links: [], jsonLd: [], microdata: [], times: [], h1s: [], dateHints: [], authorHints: [],
     tagHints: [], relatedHints: [], breadcrumbHints: [], figures: [], relLinks: [], nearHeadline: [], labels: [], shortTexts: [], scripts: [], elementCount: 0,
   };
-  let scriptBudget = SCRIPT_BUDGET;
   let lastH1 = -1000;
   const nodes: ChildNode[] = [];
   const flags: number[] = [];
@@ -178,11 +179,7 @@ export function scanPage(doc: Document): PageScan {
         break;
       case 'script':
         if (a.type !== undefined && a.type.toLowerCase().includes('ld+json')) scan.jsonLd.push(scriptText(el));
-        else if (scriptBudget > 0 && a.src === undefined && (a.type === undefined || /json|javascript/i.test(a.type))) {
-          const text = scriptText(el).slice(0, scriptBudget);
-          scriptBudget -= text.length;
-          if (text.length > 20) scan.scripts.push(text);
-        }
+        else if (scan.scripts.length < SCRIPT_LIMIT && a.src === undefined && (a.type === undefined || /json|javascript/i.test(a.type))) scan.scripts.push(el);
         descend = false;
         break;
       case 'style':
@@ -220,6 +217,8 @@ export function scanPage(doc: Document): PageScan {
         break;
       case 'a':
         if (a.rel !== undefined && /\b(tag|author)\b/i.test(a.rel) && scan.relLinks.length < LIMIT) scan.relLinks.push({ el, order, hidden, offside, rel: a.rel.toLowerCase() });
+        // A link to an author page is a byline even without rel=author or an author class.
+        else if (a.href !== undefined && AUTHOR_PATH.test(a.href) && scan.relLinks.length < LIMIT) scan.relLinks.push({ el, order, hidden, offside, rel: 'author-page' });
         break;
     }
     if (a.itemprop !== undefined && scan.microdata.length < 200) scan.microdata.push({ el, order, hidden, offside, offsideBy: root, prop: a.itemprop.trim() });
@@ -247,7 +246,7 @@ export function scanPage(doc: Document): PageScan {
   return scan;
 }
 
-function scriptText(el: Element): string {
+export function scriptText(el: Element): string {
   let out = '';
   for (const child of el.children) if (child.type === 'text') out += child.data;
   return out;

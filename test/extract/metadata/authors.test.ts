@@ -42,6 +42,9 @@ describe('credit lines', () => {
     expect(cleanAuthors(['Rita Gomez, Producer'], [])).toEqual(['Rita Gomez']);
     expect(cleanAuthors(['이민수 기자 minsu@paper.example'], [])).toEqual(['이민수']);
     expect(cleanAuthors(['Twitter Facebook'], [])).toEqual([]);
+    expect(cleanAuthors(['More Posts', 'Alle Beiträge', 'View all posts by Jane Doe'], [])).toEqual(['Jane Doe']);
+    expect(cleanAuthors(['Фото из архива'], [])).toEqual([]);
+    expect(cleanAuthors(['“市民公园”今天正式开放给所有的居民'], [])).toEqual([]);
   });
   it('leaves the place out of "Name in City" and keeps particles of the name', () => {
     expect(cleanAuthors(['By Jane Doe in Kyiv and Ole Berg aus Oslo'], [])).toEqual(['Jane Doe', 'Ole Berg']);
@@ -91,6 +94,10 @@ describe('choosing among sources', () => {
     expect(authorsOf(`<html><body><h1>Council votes on the new bridge</h1><p>HARBOURTOWN (dpa) –${long}</p></body></html>`)).toEqual(['dpa']);
     expect(authorsOf('<html><body><h1>افتتاح الجسر الجديد</h1><p>القاهرة - أ ش أ: افتتح المحافظ اليوم الجسر الجديد فوق النهر بعد سنوات من العمل والانتظار الطويل من السكان.</p></body></html>')).toEqual(['أ ش أ']);
     expect(authorsOf(`<html><body><h1>Council votes on the new bridge</h1><p>HARBOURTOWN (Monday) –${long}</p></body></html>`)).toEqual([]);
+  });
+  it('a link to an author page near the headline is a byline', () => {
+    const html = '<html><body><h1>Council votes on the new bridge</h1><div><a href="/author/clara-webb">Clara Webb</a></div><p>Text.</p>' + '<p>x</p>'.repeat(40) + '<div class="teaser"><a href="/author/max-roth">Max Roth</a></div></body></html>';
+    expect(authorsOf(html)).toEqual(['Clara Webb']);
   });
   it('initials are the last resort', () => {
     const page = ld('{"@type":"NewsArticle","headline":"Council votes on the new bridge","author":{"@type":"Organization","name":"Harbour Post"}}',
