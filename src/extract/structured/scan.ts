@@ -218,7 +218,7 @@ export function scanPage(doc: Document): PageScan {
       case 'a':
         if (a.rel !== undefined && /\b(tag|author)\b/i.test(a.rel) && scan.relLinks.length < LIMIT) scan.relLinks.push({ el, order, hidden, offside, rel: a.rel.toLowerCase() });
         // A link to an author page is a byline even without rel=author or an author class.
-        else if (a.href !== undefined && AUTHOR_PATH.test(a.href) && scan.relLinks.length < LIMIT) scan.relLinks.push({ el, order, hidden, offside, rel: 'author-page' });
+        else if (a.href !== undefined && AUTHOR_PATH.test(a.href) && scan.relLinks.length < LIMIT / 2) scan.relLinks.push({ el, order, hidden, offside, rel: 'author-page' });
         break;
     }
     if (a.itemprop !== undefined && scan.microdata.length < 200) scan.microdata.push({ el, order, hidden, offside, offsideBy: root, prop: a.itemprop.trim() });
