@@ -13,6 +13,8 @@ import type { Element, ParentNode } from 'domhandler';
 import { walkElements } from '../dom/query.js';
 import { classAndIdSignals } from './names.js';
 import { linkDensity, type ElementStats } from './stats.js';
+import { listingFactor } from './candidates-shared.js';
+import { bestSplitBody } from './split-body.js';
 
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'dd', 'li']);
 const BASE_BY_TAG: Record<string, number> = {
@@ -101,15 +103,6 @@ export function scoreCandidates(root: ParentNode, stats: Map<Element, ElementSta
   return scored;
 }
 
-/**
- * A box of several teaser cards (a linked title over a few lines of unlinked text) is a
- * listing of other pages: its teasers read like prose and add up, so without this a
- * listing outscores a short article next to it.
- */
-function listingFactor(s: ElementStats | undefined): number {
-  if (!s || s.cards < 3 || s.cardTextLength < s.textLength * 0.5) return 1;
-  return 0.3;
-}
 
 /** The best-scoring container, widened to its parent when the parent holds the body too. */
 export function pickTopCandidate(scored: Map<Element, number>, stats: Map<Element, ElementStats>): Candidate | null {
@@ -120,17 +113,25 @@ export function pickTopCandidate(scored: Map<Element, number>, stats: Map<Elemen
   // When several strong candidates share an ancestor, the body is split across them:
   // take the ancestor (Readability's "alternative candidates" rule).
   const strong = ranked.slice(1, 6).filter(([, s]) => s >= score * 0.75).map(([el]) => el);
+  let merged = false;
   if (strong.length >= 2) {
     let ancestor = element.parent as Element | null;
     while (ancestor && ancestor.type === 'tag' && ancestor.name !== 'body') {
       const holds = strong.filter((el) => isAncestor(ancestor!, el)).length;
       if (holds >= 2) {
         element = ancestor;
+        merged = true;
         score = scored.get(ancestor) ?? score;
         break;
       }
       ancestor = ancestor.parent as Element | null;
     }
+  }
+  // A body split into alike sibling boxes elsewhere: their parent, when the parts together win.
+  const split = merged ? null : bestSplitBody(scored, stats, element, score);
+  if (split) {
+    element = split.parent;
+    score = split.score;
   }
   // Climb while the parent is a thin wrapper around this element (same text, higher score).
   let parent = element.parent as Element | null;

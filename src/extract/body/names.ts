@@ -77,7 +77,7 @@ const WEAK_WORDS = new Set([
 
 const WEAK_PHRASES = new Set(['font size', 'text size']);
 
-const NEGATIVE_WORDS = new Set(['hid', 'combx', 'contact', 'foot', 'footnote', 'footnotes', 'shopping', 'skyscraper', 'disclaimer', 'hidden', 'faq', 'accordion']);
+const NEGATIVE_WORDS = new Set(['hid', 'combx', 'contact', 'foot', 'footnote', 'footnotes', 'shopping', 'skyscraper', 'disclaimer', 'hidden', 'faq', 'accordion', 'collapse', 'collapsible']);
 
 /** Words that make a name a layout (an arrangement of parts), not one of the parts. */
 const LAYOUT_WORDS = new Set(['layout', 'grid', 'wrap', 'cols', 'columns', 'template', 'and']);

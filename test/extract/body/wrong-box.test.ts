@@ -50,4 +50,20 @@ describe('the wrong box does not win', () => {
     expect(a.text).toContain(ARTICLE[1]);
     expect(a.text).not.toContain('small files');
   });
+
+  it('keeps a body split into sections whole, even when each section scores less than a box elsewhere', () => {
+    const parts = [
+      ['الخلفية', 'بدأت الأزمة قبل عامين، حين قررت البلدية تقليص عدد الحافلات الليلية، فاشتكى العمال، وطالبت النقابات بحل سريع، وتعددت العرائض.'],
+      ['القرار', 'صوت المجلس البلدي أمس على إعادة الخطوط، وقال رئيسه إن التمويل متوفر، وإن التنفيذ سيبدأ في الربيع، وإن المراجعة ستتم بعد ستة أشهر.'],
+      ['ردود الفعل', 'رحب السكان بالقرار، وقالوا إنه تأخر كثيرا، لكنه سيخفف عنهم عناء التنقل ليلا، خصوصا العاملين في المستشفى والميناء والمطار.'],
+    ];
+    const sections = parts.map(([h, p]) => `<section><h2>${h}</h2><p>${p}</p></section>`).join('');
+    const widget = `<div class="box"><p>${'هذا نص طويل في صندوق جانبي، يتكرر، ويمتد، ويحمل فواصل كثيرة، ولا علاقة له بالخبر، '.repeat(4)}</p></div>`;
+    const html = `<!doctype html><html lang="ar" dir="rtl"><head><title>عودة الحافلات الليلية</title></head><body>
+      <div class="layout"><div class="col-a"><h1>عودة الحافلات الليلية</h1><div class="text">${sections}</div></div>
+      <div class="col-b">${widget}</div></div></body></html>`;
+    const a = extractArticle(html);
+    for (const [, p] of parts) expect(a.text).toContain(p);
+    expect(a.text).not.toContain('صندوق جانبي');
+  });
 });
