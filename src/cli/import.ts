@@ -36,7 +36,7 @@ export function formatImportSummary(p: ImportProgress): string {
     `files     ${p.filesDone} (${s.resumed} already imported)`,
     `records   ${p.records} read, ${mb(p.bytesRead)}`,
     `articles  ${p.saved.new} new, ${p.saved.updated} updated, ${p.saved.unchanged} unchanged`,
-    `skipped   ${s.notHtml} not HTML, ${s.status} non-2xx, ${s.notResponse} not responses, ${s.host} host, ${s.language} language, ${s.date} date, ${s.filter} after extraction`,
+    `skipped   ${s.notHtml} not HTML, ${s.status} non-2xx, ${s.notResponse} not responses, ${s.notArticle} not articles, ${s.host} host, ${s.language} language, ${s.date} date, ${s.filter} after extraction`,
     `failed    ${p.failed}`,
   ].join('\n');
 }

@@ -12,6 +12,7 @@ import type { Article } from '../extract/types.js';
 import { databaseOf } from '../search/search.js';
 import { indexPendingArticles } from '../search/sqlite-index.js';
 import type { Store } from '../store/index.js';
+import { isArticle } from '../discover/article-test.js';
 import { createPageExtractor, type PageExtractor } from './extract-pages.js';
 import { readJsonlFile, type JsonlLine } from './jsonl.js';
 import { readTextDumps } from './text-dump.js';
@@ -178,6 +179,10 @@ async function importWarc(file: InputFile, extractor: PageExtractor, ctx: FileCo
       ctx.warn(`${page.url}: ${outcome.error.code}: ${outcome.error.message}`);
       return;
     }
+    if (!isArticle(outcome.article, page.url, {})) {
+      progress.skipped.notArticle++;
+      return;
+    }
     if (!keepAfterExtraction(outcome.article, page.date, filters)) {
       progress.skipped.filter++;
       return;
@@ -224,6 +229,14 @@ async function importRecords(file: InputFile, lines: AsyncIterable<JsonlLine>, c
       continue;
     }
     const article = line.article!;
+    if (!article.canonicalUrl && !article.url) {
+      // A record the store cannot key (a stray .txt that is not a dump, a JSON line without a URL): reported by name, skipped.
+      ctx.progress.failed++;
+      ctx.warn(file.format === 'text'
+        ? `${file.path}: not a text dump of a page (no URL line); skipped`
+        : `${file.path}:${line.line}: the record has no url or canonicalUrl; skipped`);
+      continue;
+    }
     if (!keepAfterExtraction(article, null, ctx.filters) || (ctx.filters.hosts?.length && !hostOk(article, ctx.filters.hosts))) {
       ctx.progress.skipped.filter++;
       continue;

@@ -33,10 +33,12 @@ export interface SkipCounts {
   host: number;
   language: number;
   date: number;
+  /** Pages that are not articles by the crawler's test (home, section and tag pages, feeds). */
+  notArticle: number;
 }
 
 export function emptySkipCounts(): SkipCounts {
-  return { notResponse: 0, notHtml: 0, status: 0, host: 0, language: 0, date: 0 };
+  return { notResponse: 0, notHtml: 0, status: 0, host: 0, language: 0, date: 0, notArticle: 0 };
 }
 
 export function hostMatches(host: string, wanted: readonly string[]): boolean {

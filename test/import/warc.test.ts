@@ -17,7 +17,7 @@ import { SqliteStore } from '../../src/store/index.js';
 const enc = new TextEncoder();
 
 function page(title: string, body: string, lang = 'ar'): string {
-  const paragraphs = Array.from({ length: 4 }, (_, i) => `<p>${body} — الفقرة ${i + 1} من نص المقال الذي يشرح الخبر بالتفصيل للقراء.</p>`).join('');
+  const paragraphs = Array.from({ length: 6 }, (_, i) => `<p>${body} — الفقرة ${i + 1} من نص المقال، الذي يشرح الخبر بالتفصيل للقراء، ويذكر ما قاله المسؤولون، وما ينتظره المراقبون في الأيام المقبلة، وما تعنيه الأرقام للأسواق.</p>`).join('');
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>
     <meta property="article:published_time" content="2025-10-28T16:32:00+03:00"></head>
     <body><article><h1>${title}</h1>${paragraphs}</article></body></html>`;
@@ -50,11 +50,11 @@ let zipped: Uint8Array[];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'marsad-warc-'));
   const make = async (gzip: boolean): Promise<Uint8Array[]> => [
-    await record('https://sarabic.example/1', page('وزير الدفاع يلتقي نظيره', 'التقى وزير الدفاع نظيره في موسكو'), { gzip }),
+    await record('https://sarabic.example/politics/2025/10/28/defence-meeting', page('وزير الدفاع يلتقي نظيره', 'التقى وزير الدفاع نظيره في موسكو'), { gzip }),
     await record('https://sarabic.example/style.css', 'body{}', { contentType: 'text/css', gzip }),
-    await record('https://sarabic.example/2', page('أسعار النفط ترتفع', 'ارتفعت أسعار النفط في الأسواق'), { gzip }),
+    await record('https://sarabic.example/economy/2025/10/28/oil-prices', page('أسعار النفط ترتفع', 'ارتفعت أسعار النفط في الأسواق'), { gzip }),
     await record('https://sarabic.example/missing', page('غير موجود', 'لا شيء'), { status: 'HTTP/1.1 404 Not Found', gzip }),
-    await record('https://other.example/en', page('Oil prices rise', 'Oil prices rose in world markets today', 'en'), { gzip }),
+    await record('https://other.example/business/2025/10/28/oil-prices-rise', page('Oil prices rise', 'Oil prices rose in world markets today', 'en'), { gzip }),
     await record('https://sarabic.example/req', 'GET / HTTP/1.1\r\n\r\n', { type: 'request', gzip }),
   ];
   plain = await make(false);
@@ -73,7 +73,13 @@ async function urls(path: string, warnings: string[] = []): Promise<string[]> {
   return out;
 }
 
-const HTML_URLS = ['https://sarabic.example/1', 'https://sarabic.example/2', 'https://other.example/en'];
+/** A home or section page: teasers linking to articles, no date, no body of its own. */
+function listing(title: string): string {
+  const teasers = Array.from({ length: 12 }, (_, i) => `<li><a href="/news/${i}">خبر رقم ${i + 1} عن الاقتصاد والسياسة في المنطقة</a><p>ملخص قصير للخبر رقم ${i + 1} يقرأه الزائر قبل أن يفتح المقال.</p></li>`).join('');
+  return `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><ul>${teasers}</ul></body></html>`;
+}
+
+const HTML_URLS = ['https://sarabic.example/politics/2025/10/28/defence-meeting', 'https://sarabic.example/economy/2025/10/28/oil-prices', 'https://other.example/business/2025/10/28/oil-prices-rise'];
 
 describe('WARC reader', () => {
   it('reads HTML responses from plain and gzipped WARC, skipping other records', async () => {
@@ -124,7 +130,7 @@ describe('marsad import (WARC)', () => {
     expect(again.saved).toEqual({ new: 0, updated: 0, unchanged: 3 });
     expect(await store.countArticles()).toBe(3);
     const hits = (await search(store, 'اسعار النفط')).hits;
-    expect(hits.map((h) => h.url)).toEqual(['https://sarabic.example/2']);
+    expect(hits.map((h) => h.url)).toEqual(['https://sarabic.example/economy/2025/10/28/oil-prices']);
     await store.close();
 
     const filtered = new SqliteStore({ path: join(dir, 'filtered.db') });
@@ -134,5 +140,26 @@ describe('marsad import (WARC)', () => {
     const none = await importFiles(filtered, [path], { force: true, filters: { since: '2026-01-01T00:00:00Z' } });
     expect(none.skipped.date).toBe(3);
     await filtered.close();
+  });
+});
+
+describe('WARC import applies the crawler\'s article test', () => {
+  it('stores the articles of a crawl capture, not its home page, section pages or feeds', async () => {
+    const path = file('capture.warc.gz', [
+      await record('https://sarabic.example/', listing('الصفحة الرئيسية'), { gzip: true }),
+      await record('https://sarabic.example/section/economy', listing('اقتصاد'), { gzip: true }),
+      await record('https://sarabic.example/feed.xml', '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>', { contentType: 'application/rss+xml', gzip: true }),
+      await record('https://sarabic.example/news/2025/10/28/oil', page('أسعار النفط ترتفع', 'ارتفعت أسعار النفط في الأسواق'), { gzip: true }),
+    ]);
+    const store = new SqliteStore({ path: join(dir, 'capture.db') });
+    try {
+      const result = await importFiles(store, [path]);
+      expect(result.saved.new).toBe(1);
+      expect(result.skipped.notArticle).toBe(2);
+      expect(result.skipped.notHtml).toBe(1);
+      expect((await store.getArticleByUrl('https://sarabic.example/'))).toBeNull();
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -17,6 +17,7 @@ import { PRIORITY, feedCandidates, feedItemCandidates, linkCandidates, olderThan
 import type { CrawlScope } from './scope.js';
 import type { Serial } from './serial.js';
 import { nextRecrawlAt, type RecrawlPolicy } from './schedule.js';
+import { isArticle } from '../../discover/article-test.js';
 import type { CrawlCounters, CrawlOptions, HostProgress } from './types.js';
 
 export interface HandleContext {
@@ -56,22 +57,6 @@ export function pageSource(result: FetchResult): PageSource {
   return result.decodeAs ? { bytes: result.bytes, contentType: result.decodeAs.contentType } : { html: result.text ?? '' };
 }
 
-/**
- * Is the page an article? Rules: a title, a body of at least `minWords` words and an
- * extraction confidence of at least `minConfidence`; and a publication date, unless the URL
- * itself looks like an article's (an about or privacy page has a body but no date). A URL
- * shaped like a listing (section, tag, page=N) needs more (confidence 0.8, 150 words),
- * since a section page full of teasers can look like a long body.
- */
-export function isArticle(article: Article | null, url: string, options: { minWords?: number; minConfidence?: number }): article is Article {
-  if (article === null || !article.title) return false;
-  const minWords = options.minWords ?? 80;
-  const minConfidence = options.minConfidence ?? 0.4;
-  const urlClass = classifyUrl(url);
-  if (article.published === null && urlClass !== 'article') return false;
-  if (urlClass === 'listing') return article.wordCount >= Math.max(150, minWords) && article.extraction.confidence >= 0.8;
-  return article.wordCount >= minWords && article.extraction.confidence >= minConfidence;
-}
 
 /** The URL to request: as it was found (hints.fetchUrl) when that differs from the canonical key. */
 export function fetchUrlOf(item: FrontierItem): string {
@@ -214,3 +199,5 @@ async function storeArticle(ctx: HandleContext, item: FrontierItem, result: Fetc
   }
   return { state: 'done', status: result.status };
 }
+
+export { isArticle };
