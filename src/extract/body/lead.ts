@@ -166,6 +166,7 @@ function findLeadElements(blocks: RawBlock[], options: LeadOptions): Element[] {
   }
   const descriptionKey = options.description ? normalizeForCompare(options.description.replace(/(\.\.\.|…)\s*$/, '')) : '';
   const descriptionLength = options.description?.length ?? 0;
+  const titleKey = options.title ? normalizeForCompare(options.title) : '';
   const found: Element[] = [];
   let node: AnyNode | null = nextNode(headline, false);
   for (let seen = 0; node && seen < MAX_ELEMENTS; seen++) {
@@ -180,7 +181,8 @@ function findLeadElements(blocks: RawBlock[], options: LeadOptions): Element[] {
     const s = options.stats.get(el);
     let take = false;
     if (!skip && s && s.textLength > 0 && s.textLength <= MAX_LEAD_CHARS && linkDensity(s) < 0.3 && !onPathToBody.has(el)) {
-      if (naming === 'lead') take = true;
+      // A box named as a lead but holding a label or a link ("Live", a place name) does not count.
+      if (naming === 'lead') take = readsAsLead(normalizedText(el), titleKey);
       else if (descriptionKey && s.textLength >= descriptionLength * 0.5 && s.textLength <= descriptionLength * 1.5 + 20) {
         take = sameSummary(normalizeForCompare(normalizedText(el)), descriptionKey);
       }

@@ -50,6 +50,13 @@ describe('the lead', () => {
     }
   });
 
+  it('keeps several subtitle lines side by side, and is not misled by a lead-named label before them', () => {
+    const second = 'Traders on the quay will be able to move their stock back before the first storms.';
+    const a = extractArticle(englishPage(`<h1>Sea wall finished early</h1><div class="intro-place">Harbour</div>
+      <div class="subtitles"><h2 class="subtitle">${EN_LEAD}</h2><h2 class="subtitle">${second}</h2></div>`));
+    expect(a.blocks.slice(0, 3)).toEqual([{ type: 'lead', text: EN_LEAD }, { type: 'lead', text: second }, { type: 'paragraph', text: EN[0] }]);
+  });
+
   it('finds an unnamed lead that repeats the page description', () => {
     const a = extractArticle(englishPage(`<h1>Sea wall finished early</h1><div><p>${EN_LEAD}</p></div>`, paragraphs(EN), `<meta name="description" content="${EN_LEAD}">`));
     expect(a.blocks[0]).toEqual({ type: 'lead', text: EN_LEAD });
