@@ -24,6 +24,8 @@ export function guardInput(html: string, options: { maxInputChars?: number; subj
   if (html.length > max) {
     throw new ExtractLimitError(`input is ${html.length} characters, over the ${max} limit; raise maxInputChars to accept it`, { subject: options.subject });
   }
+  // An empty file (or only whitespace) is no page at all, as the README promises: NOT_HTML, not an empty record.
+  if (html.trim().length === 0) throw new NotHtmlError('input is empty: there is no HTML to extract', { subject: options.subject });
   const head = html.slice(0, 1024);
   for (const [signature, what] of SIGNATURES) {
     if (signature.test(head)) throw new NotHtmlError(`input is ${what}, not an HTML page`, { subject: options.subject });

@@ -73,6 +73,12 @@ describe('empty input', () => {
   });
 });
 
+describe('an empty file', () => {
+  it.each([['an empty string', ''], ['whitespace only', ' \n\t \r\n ']])('%s is NOT_HTML, as the README says', (_name, html) => {
+    expectNotHtml(html);
+  });
+});
+
 describe('binary input', () => {
   it('refuses a PDF', () => {
     expectNotHtml(asPage(Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n', 'latin1')));
