@@ -7,6 +7,7 @@ import type { Element } from 'domhandler';
 import type { Seen } from '../structured/scan.js';
 import { boundedText } from '../structured/text.js';
 import { walkElements } from '../dom/query.js';
+import { canonicalizeUrl } from '../../discover/canonical-url.js';
 
 export function absoluteUrl(href: string | null | undefined, base: string | undefined): string | null {
   if (!href) return null;
@@ -69,6 +70,7 @@ export function findCaption(figures: Seen[], imageUrl: string | null, anchorOrde
 /** Absolute links inside related-article boxes, excluding the page itself. */
 export function relatedLinks(boxes: Seen[], base: string | undefined, self: Array<string | null>): string[] {
   const own = new Set(self.filter((s): s is string => !!s).map((s) => s.replace(/[#?].*$/, '')));
+  // Related links are keys to other articles: tracking parameters and fragments go, as in the frontier.
   const out: string[] = [];
   const seen = new Set<string>();
   const taken = new Set<Element>();
@@ -77,7 +79,8 @@ export function relatedLinks(boxes: Seen[], base: string | undefined, self: Arra
     walkElements(box.el, (el) => {
       taken.add(el);
       if (el.name !== 'a' || out.length >= 50) return;
-      const url = absoluteUrl(el.attribs.href, base);
+      const found = absoluteUrl(el.attribs.href, base);
+      const url = found === null ? null : canonicalizeUrl(found);
       if (!url || seen.has(url) || own.has(url.replace(/[#?].*$/, ''))) return;
       try {
         const path = new URL(url).pathname;
