@@ -12,7 +12,7 @@
 import type { Element, ParentNode } from 'domhandler';
 import { walkElements } from '../dom/query.js';
 import { classAndIdSignals } from './names.js';
-import { linkDensity, type ElementStats } from './stats.js';
+import { linkDensity, proseLength, type ElementStats } from './stats.js';
 import { listingFactor } from './candidates-shared.js';
 import { bestSplitBody } from './split-body.js';
 
@@ -34,6 +34,8 @@ export function nameWeight(el: Element, textLength: number): number {
 }
 
 const PROSE_FOR_FULL_LIFT = 500;
+
+const proseLengthOf = (s: ElementStats | undefined): number => (s ? proseLength(s) : 0);
 
 export function classWeight(el: Element): number {
   let weight = 0;
@@ -74,7 +76,7 @@ export function scoreCandidates(root: ParentNode, stats: Map<Element, ElementSta
     let ancestor: ParentNode | null = from;
     for (let level = 0; level < 5 && ancestor && ancestor.type === 'tag'; level++) {
       const a = ancestor as Element;
-      if (!raw.has(a)) raw.set(a, (BASE_BY_TAG[a.name] ?? 0) + nameWeight(a, stats.get(a)?.textLength ?? 0));
+      if (!raw.has(a)) raw.set(a, (BASE_BY_TAG[a.name] ?? 0) + nameWeight(a, proseLengthOf(stats.get(a))));
       const share = level === 0 ? score : level === 1 ? score / 2 : score / (level * 3);
       raw.set(a, raw.get(a)! + share);
       ancestor = a.parent;
@@ -85,10 +87,11 @@ export function scoreCandidates(root: ParentNode, stats: Map<Element, ElementSta
     const s = stats.get(el);
     if (!s) return;
     if (isParagraphLike(el, s)) {
-      if (s.textLength < 25) return;
+      const length = proseLength(s);
+      if (length < 25) return;
       // A list item full of links is navigation, not prose.
       if (el.name === 'li' && linkDensity(s) > 0.3) return;
-      addScore(el.parent as Element | null, 1 + s.commas + Math.min(Math.floor(s.textLength / 100), 3));
+      addScore(el.parent as Element | null, 1 + s.commas + Math.min(Math.floor(length / 100), 3));
     } else if (s.hasBlockChild && s.inlineTextLength >= 25 && s.inlineLinkLength < s.inlineTextLength * 0.5) {
       // Text written straight into a box between block children (old CMSs, <br> layouts)
       // is a paragraph of that box: the box itself is its parent.

@@ -133,6 +133,27 @@ function isBodyName(words: string[]): boolean {
   return false;
 }
 
+/**
+ * A build tool's component-scoped name (`main_content_m1tkq9zq`, `styles_body__x7Yq2`): the
+ * words name a part of one component, not of the page, so they may warn but never lift.
+ */
+const GENERATED_SUFFIX = /[_-]([A-Za-z0-9]{5,12})$/;
+
+export function isGeneratedName(token: string): boolean {
+  const m = GENERATED_SUFFIX.exec(token);
+  if (!m) return false;
+  const suffix = m[1]!;
+  return /\d/.test(suffix) ? /[a-z]/i.test(suffix) : /[bcdfghjklmnpqrstvwxz]{4}/i.test(suffix);
+}
+
+/** The role signals of one class or id token. */
+function judgeToken(token: string): NameSignals | null {
+  const words = classWords(token);
+  if (!words) return null;
+  const s = judgeWords(words);
+  return isGeneratedName(token) ? { ...s, body: false, positive: false } : s;
+}
+
 /** The role signals of one token's words. */
 function judgeWords(words: string[]): NameSignals {
   const strong = words.some((w) => isCompoundOf(w, STRONG_WORDS)) || hasPhrase(words, STRONG_PHRASES);
@@ -162,9 +183,8 @@ export function nameSignals(el: Element): NameSignals {
   if (cls || id || itemprop) {
     result = { ...NONE, body: itemprop === 'articlebody' };
     for (const token of `${cls} ${id}`.split(/\s+/)) {
-      const words = classWords(token);
-      if (!words) continue;
-      const s = judgeWords(words);
+      const s = judgeToken(token);
+      if (!s) continue;
       result.body ||= s.body;
       result.positive ||= s.positive;
       result.strong ||= s.strong;
@@ -184,9 +204,8 @@ export function classAndIdSignals(el: Element): NameSignals[] {
     if (!name) continue;
     const s = { ...NONE };
     for (const token of name.split(/\s+/)) {
-      const words = classWords(token);
-      if (!words) continue;
-      const j = judgeWords(words);
+      const j = judgeToken(token);
+      if (!j) continue;
       s.body ||= j.body;
       s.positive ||= j.positive;
       s.strong ||= j.strong;

@@ -71,3 +71,13 @@ describe('class names read as words', () => {
     expect(a.blocks.map((b) => b.text)).toEqual(P);
   });
 });
+
+describe('generated component names', () => {
+  it('recognises build-tool suffixes and does not let their positive words lift a box', () => {
+    expect(nameSignals(el('main_content_m1tkq9zq')).body).toBe(false);
+    expect(nameSignals(el('main_content_m1tkq9zq')).positive).toBe(false);
+    expect(nameSignals(el('newsletter_box_x7k2p')).strong).toBe(true);
+    expect(nameSignals(el('article-content')).body).toBe(true);
+    expect(nameSignals(el('post_content_inner')).body).toBe(true);
+  });
+});
