@@ -53,6 +53,12 @@ describe('decodeHtml', () => {
     const frenchPage = iconv.encode(`<html><body><p>${french}</p></body></html>`, 'windows-1252');
     expect(decodeHtml(frenchPage).text).toContain(french);
   });
+  it('reads windows-1256 bytes mislabelled as UTF-8 as Arabic, not as replacement characters', () => {
+    const bytes = iconv.encode(`<html><head><meta charset="utf-8"></head><body><p>${arabic}</p></body></html>`, 'windows-1256');
+    const out = decodeHtml(bytes);
+    expect(out.encoding).toBe('windows-1256');
+    expect(out.text).toContain(arabic);
+  });
   it('does not turn a UTF-8 page with a few stray bytes into windows-1252', () => {
     const text = 'Größere Änderungen für Straßenbahnen in München, Düsseldorf und Köln';
     const bytes = Buffer.concat([Buffer.from('<html><head><meta charset="windows-1252"></head><body><p>'), Buffer.from(text), Buffer.from([0x96]), Buffer.from('</p></body></html>')]);

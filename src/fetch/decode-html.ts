@@ -9,7 +9,7 @@
  * 3. The HTTP charset, then `<meta charset>` / http-equiv / the XML declaration, found by
  *    encoding-sniffer's WHATWG prescan — over the first 64 KiB rather than 1,024 bytes,
  *    because many pages put their meta charset after long scripts and styles.
- * 4. Nothing declared and not UTF-8: windows-1256 when the high bytes come in long runs
+ * 4. Nothing declared (or UTF-8 declared on bytes with no UTF-8 in them) and not UTF-8: windows-1256 when the high bytes come in long runs
  *    (whole words in an 8-bit script: Arabic first), else windows-1252, as browsers default.
  * The platform's TextDecoder does the decoding (it knows windows-1256, ISO-8859-6, GBK…).
  */
@@ -64,8 +64,11 @@ export function decodeHtml(bytes: Uint8Array, options: { contentType?: string | 
     if (readsAsUtf8(census)) encoding = 'utf-8';
     else {
       const declared = declaredEncoding(buffer, charsetFromContentType(options.contentType));
-      // A UTF-16 label on bytes without a BOM is a mislabel (WHATWG treats it as UTF-8 too).
-      if (declared && !/^utf-16/i.test(declared)) encoding = declared;
+      // A UTF-16 label on bytes without a BOM is a mislabel (WHATWG treats it as UTF-8 too), and so
+      // is a UTF-8 label on bytes with not one UTF-8 sequence in them: decoding them as UTF-8 would
+      // turn every non-ASCII letter into U+FFFD, so they are read as an undeclared 8-bit page.
+      const mislabelled = declared !== null && (/^utf-16/i.test(declared) || (/^utf-8$/i.test(declared) && census.multiByte === 0));
+      if (declared && !mislabelled) encoding = declared;
       else if (census.high === 0) encoding = 'utf-8';
       else encoding = census.highRuns > census.high / 2 ? 'windows-1256' : 'windows-1252';
     }
