@@ -1,9 +1,14 @@
 /**
  * The headline as a reader sees it, and the site name a title suffix reveals.
- * Rules: a visible <h1> that agrees with the structured headline (og:title, JSON-LD,
- * <title>) is the headline; otherwise the structured headline with its " - Site" or
- * " | Section" parts removed. A part is dropped only when it names the site (og:site_name,
- * the domain) or is short next to a long main part.
+ * Rules, in order:
+ * - a visible <h1> that agrees with the site's own headline (JSON-LD, og:title, <title>) is
+ *   the headline; an <h1> in a breadcrumb trail is navigation and never counts;
+ * - a kicker at the start of the heading (or just above it) belongs to the headline only when
+ *   the site's own headline includes it, and then reads as the site punctuates it;
+ * - no <h1> agrees: an <h2> equal to the site's headline, then the box marked
+ *   itemprop=headline, then the structured headline with its site suffix removed (a page
+ *   title also loses short " - Section" parts, a headline field only the site name);
+ * - quotes the CMS curled in the page are given straight when the site typed them so.
  */
 import { isHidden, type Seen } from '../structured/scan.js';
 import { hasMarkedKicker, headlineText, headlineWithoutKicker, isBreadcrumbHeading, kickerBefore } from './headline-text.js';
