@@ -132,6 +132,36 @@ function sameHeadline(h1Key: string, titleKey: string): boolean {
   return words.filter((w) => titleWords.has(w)).length >= words.length * 0.6;
 }
 
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4']);
+const OUTSIDE_ARTICLE = new Set(['nav', 'aside', 'footer', 'menu']);
+/** How many elements the search for a headline in another heading tag looks at. */
+const MAX_HEADLINE_SEARCH = 5000;
+
+/**
+ * Pages without an <h1> for the headline set it in an <h2>/<h3> (or a box with
+ * itemprop=headline): the last such heading with the title's text before the body's first block.
+ */
+function headingBeforeBody(blocks: RawBlock[], sources: Set<Element>, title: string | null): Element | null {
+  const titleKey = title ? normalizeForCompare(title) : '';
+  let root: AnyNode | null = blocks.find((b) => b.source)?.source ?? null;
+  if (!titleKey || !root) return null;
+  while (root.parent) root = root.parent;
+  let found: Element | null = null;
+  let node: AnyNode | null = 'children' in root ? (root.children[0] ?? null) : null;
+  for (let seen = 0; node && seen < MAX_HEADLINE_SEARCH; seen++) {
+    if (node.type !== ElementType.Tag) {
+      node = nextNode(node, false);
+      continue;
+    }
+    const el = node as Element;
+    if (sources.has(el)) return found;
+    const heading = HEADING_TAGS.has(el.name) || el.attribs.itemprop?.toLowerCase() === 'headline';
+    if (heading && sameHeadline(normalizeForCompare(normalizedText(el)), titleKey)) found = el;
+    node = nextNode(el, !heading && !OUTSIDE_ARTICLE.has(el.name));
+  }
+  return null;
+}
+
 /** Whether an element is still in the document (pruning detaches a hidden node or one of its ancestors). */
 function inTree(el: Element): boolean {
   let node: AnyNode = el;
@@ -154,8 +184,6 @@ export interface LeadOptions {
  * document order. The walk stops at the first element that a body block came from.
  */
 function findLeadElements(blocks: RawBlock[], options: LeadOptions): Element[] {
-  const headline = visibleHeadline(options.headlines, options.title);
-  if (!headline) return [];
   // The body's block elements end the walk; their ancestors are always entered, never skipped.
   const sources = new Set<Element>();
   const onPathToBody = new Set<AnyNode>();
@@ -164,6 +192,8 @@ function findLeadElements(blocks: RawBlock[], options: LeadOptions): Element[] {
     sources.add(block.source);
     for (let p = block.source.parent; p && !onPathToBody.has(p); p = p.parent) onPathToBody.add(p);
   }
+  const headline = visibleHeadline(options.headlines, options.title) ?? headingBeforeBody(blocks, sources, options.title);
+  if (!headline) return [];
   const descriptionKey = options.description ? normalizeForCompare(options.description.replace(/(\.\.\.|…)\s*$/, '')) : '';
   const descriptionLength = options.description?.length ?? 0;
   const titleKey = options.title ? normalizeForCompare(options.title) : '';

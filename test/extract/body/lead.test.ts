@@ -57,6 +57,11 @@ describe('the lead', () => {
     expect(a.blocks.slice(0, 3)).toEqual([{ type: 'lead', text: EN_LEAD }, { type: 'lead', text: second }, { type: 'paragraph', text: EN[0] }]);
   });
 
+  it('finds the lead after a headline set in an <h2> when the page has no <h1>', () => {
+    const a = extractArticle(englishPage(`<h2 class="headline">Sea wall finished early</h2><p class="standfirst">${EN_LEAD}</p>`));
+    expect(a.blocks[0]).toEqual({ type: 'lead', text: EN_LEAD });
+  });
+
   it('finds an unnamed lead that repeats the page description', () => {
     const a = extractArticle(englishPage(`<h1>Sea wall finished early</h1><div><p>${EN_LEAD}</p></div>`, paragraphs(EN), `<meta name="description" content="${EN_LEAD}">`));
     expect(a.blocks[0]).toEqual({ type: 'lead', text: EN_LEAD });
