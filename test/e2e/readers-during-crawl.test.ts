@@ -5,7 +5,7 @@
  * must end with every article stored once, and no reader may fail.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ensureBuilt, makeTempDir, runCli, type CliRun } from '../cli/cli-helpers.js';
@@ -66,5 +66,27 @@ describe('readers during a crawl (SQLite, WAL)', () => {
     expect(summary.articlesTotal).toBe(total);
     const stats = await runCli(['stats', '--json', '--db', db]);
     expect(JSON.parse(stats.stdout)).toMatchObject({ articles: total, versions: total });
+  });
+
+  it('two writers on one store (a crawl and an import) work together: both finish, nothing lost or doubled', async () => {
+    const db = join(temp.dir, 'two-writers.db');
+    const jsonl = join(temp.dir, 'wire.jsonl');
+    const records = Array.from({ length: 400 }, (_, i) => JSON.stringify({
+      url: `https://wire.example/2025/10/28/story-${i}`, title: `Wire story ${i}`, text: `Story number ${i} from the wire desk. `.repeat(20),
+      published: '2025-10-28T10:00:00+00:00', language: 'en',
+    }));
+    writeFileSync(jsonl, `${records.join('\n')}\n`);
+    const [crawl, imported] = await Promise.all([
+      runCli(['crawl', ...site.origins, '--db', db, '--delay-ms', '5', '--json', '--log-format', 'json'], { timeoutMs: 240_000 }),
+      (async () => {
+        await new Promise((r) => setTimeout(r, 300));
+        return runCli(['import', jsonl, '--db', db], { timeoutMs: 240_000 });
+      })(),
+    ]);
+    expect(crawl.code, crawl.stderr.slice(-1500)).toBe(0);
+    expect(imported.code, imported.stderr.slice(-1500)).toBe(0);
+    const stats = JSON.parse((await runCli(['stats', '--json', '--db', db])).stdout) as { articles: number; versions: number };
+    const total = site.articles().length + 400;
+    expect(stats).toMatchObject({ articles: total, versions: total });
   });
 });
