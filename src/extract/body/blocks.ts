@@ -5,7 +5,7 @@
  */
 import { ElementType } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
-import type { Block, BlockType, TraceEntry } from '../types.js';
+import type { Block, BlockType, Favor, TraceEntry } from '../types.js';
 import { collapseSpace } from '../dom/query.js';
 import { BLOCK_TAGS, holdsProse, linkDensity, type ElementStats } from './stats.js';
 import { nameSignals } from './names.js';
@@ -50,6 +50,15 @@ export interface CollectOptions {
   containerLength: number;
   trace: TraceEntry[];
   baseUrl?: string;
+  /** Weak-named boxes (widget, header, print…): 'precision' drops them, 'recall' keeps them, 'balanced' keeps those holding prose. */
+  favor?: Favor;
+}
+
+/** Whether a box named only with weak words is kept, by what it holds and what the caller favours. */
+function keepsWeakBox(s: ElementStats | undefined, favor: Favor | undefined): boolean {
+  if (favor === 'precision') return false;
+  if (favor === 'recall') return true;
+  return holdsProse(s);
 }
 
 /** Why a subtree is skipped, or null when it is kept. */
@@ -62,7 +71,7 @@ export function skipReason(el: Element, options: CollectOptions): string | null 
   // Table parts carry row styling names ("player-12", "oddrow"), not roles: judge the table.
   if (!major && !TABLE_PARTS.has(el.name)) {
     const names = nameSignals(el);
-    if (names.strong || (names.weak && !holdsProse(s))) return `boilerplate name "${`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim().slice(0, 60)}"`;
+    if (names.strong || (names.weak && !keepsWeakBox(s, options.favor))) return `boilerplate name "${`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim().slice(0, 60)}"`;
   }
   if (el.name === 'header' && !major) return 'tag <header>';
   // Sign-up and comment forms go; a form holding most of the text wraps the page (ASP.NET).

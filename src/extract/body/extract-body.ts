@@ -36,10 +36,11 @@ export interface BodyOptions {
  * Siblings of the top container that continue the body (Readability's rule): a sibling
  * scoring at least a fifth of the top, or a long low-link paragraph, is kept in order.
  */
-function withSiblings(top: Element, score: number, scored: Map<Element, number>, stats: ReturnType<typeof computeStats>): Element[] {
+function withSiblings(top: Element, score: number, scored: Map<Element, number>, stats: ReturnType<typeof computeStats>, favor: Favor | undefined): Element[] {
   const parent = top.parent as Element | null;
   if (!parent || !('children' in parent)) return [top];
-  const threshold = Math.max(10, score * 0.2);
+  // Borderline siblings: 'precision' asks more of them, 'recall' less.
+  const threshold = Math.max(10, score * SIBLING_SHARE[favor ?? 'balanced']);
   const roots: Element[] = [];
   for (const sibling of parent.children) {
     if (sibling.type !== 'tag') continue;
@@ -61,6 +62,8 @@ function withSiblings(top: Element, score: number, scored: Map<Element, number>,
   }
   return roots;
 }
+
+const SIBLING_SHARE: Record<Favor, number> = { precision: 0.35, balanced: 0.2, recall: 0.1 };
 
 export function extractBody(doc: Document, options: BodyOptions): BodyResult {
   const trace: TraceEntry[] = [];
@@ -130,11 +133,11 @@ function extractFrom(
   if (!top) {
     return { body: { blocks: [], method: 'none', confidence: 0, trace, emptyReason: 'no paragraph of text found' }, text: 0 };
   }
-  const roots = withSiblings(top.element, top.score, scored, stats);
+  const roots = withSiblings(top.element, top.score, scored, stats, options.favor);
   trace.push({ step: 'body.candidate', reason: `score ${top.score.toFixed(1)}, ${roots.length} box(es)`, where: describe(top.element) });
   const blocksOf = (boxes: Element[], into: TraceEntry[]): RawBlock[] => {
     const containerLength = boxes.reduce((n, el) => n + (stats.get(el)?.textLength ?? 0), 0);
-    return filterBlocks(collectBlocks(boxes, { stats, containerLength, trace: into, baseUrl: options.url }), { title: options.title, trace: into, favor: options.favor });
+    return filterBlocks(collectBlocks(boxes, { stats, containerLength, trace: into, baseUrl: options.url, favor: options.favor }), { title: options.title, trace: into, favor: options.favor });
   };
   let blocks = blocksOf(roots, trace);
   let method = 'dom-score';
