@@ -111,6 +111,17 @@ function reallyOffside(seen: Seen, excused: (root: Element | null | undefined, o
   return seen.offside && !excused(seen.offsideBy, seen.order);
 }
 
+/**
+ * Dates in plain scripts (data layers, app state): read only when the other sources give no
+ * day or only a UTC instant, where a script often states the page's local time.
+ */
+export function scriptDateCandidates(ctx: CandidateContext, budget?: number): DateCandidate[] {
+  const referenceYear = ctx.fetchedAt ? Number(ctx.fetchedAt.slice(0, 4)) || undefined : undefined;
+  return readScriptDates(ctx.scan.scripts, { monthFirst: false, referenceYear, minYear: 1970 }, budget).map((found) => ({
+    kind: found.kind, date: found.date, raw: found.raw.slice(0, 160), source: 'script' as const, confidence: (found.generic ? 0.3 : 0.42) - 0.03 * found.rank, where: `script ${found.key}`,
+  }));
+}
+
 export function collectDateCandidates(ctx: CandidateContext): DateCandidate[] {
   const referenceYear = ctx.fetchedAt ? Number(ctx.fetchedAt.slice(0, 4)) || undefined : undefined;
   const machine: ParseDateOptions = { monthFirst: false, referenceYear, minYear: 1970 };
@@ -134,9 +145,6 @@ export function collectDateCandidates(ctx: CandidateContext): DateCandidate[] {
   for (const node of ctx.jsonLd.nodes.slice(0, 20)) {
     if (node === article) continue;
     add('published', firstString(node.datePublished, byId) ?? firstString(node.uploadDate, byId), 'json-ld', article ? 0.5 : 0.7, 'other node datePublished');
-  }
-  for (const found of readScriptDates(ctx.scan.scripts, machine)) {
-    out.push({ kind: found.kind, date: found.date, raw: found.raw.slice(0, 160), source: 'script', confidence: (found.generic ? 0.3 : 0.42) - 0.03 * found.rank, where: `script ${found.key}` });
   }
   for (const [prop, kind] of [['datePublished', 'published'], ['dateCreated', 'published'], ['dateModified', 'modified']] as const) {
     const first = ctx.microdata.get(prop)?.find((v) => !v.offside);

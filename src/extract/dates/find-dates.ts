@@ -1,21 +1,35 @@
 /**
- * The page's published and modified dates, in two passes. First the precise sources
- * (structured data, meta, <time>, labelled date boxes, scripts, the URL) vote. Only when
+ * The page's published and modified dates, in passes. First the precise sources
+ * (structured data, meta, <time>, labelled date boxes, the URL) vote; dates in plain scripts
+ * join when those give no day or only a UTC instant. Only when
  * they give no publication day does the page-wide search over short texts add its one
  * answer. A page whose only date is an update still gets that date as its publication
  * (marked in the trace, low confidence): a researcher filtering by date would rather have
  * the page's one date than none.
  */
 import type { DateEvidence } from '../types.js';
-import { collectDateCandidates, offsideExcuse, type CandidateContext, type DateCandidate } from './candidates.js';
+import { collectDateCandidates, offsideExcuse, scriptDateCandidates, type CandidateContext, type DateCandidate } from './candidates.js';
 import { chooseDates, type ChosenDates } from './choose-dates.js';
 import { searchPageTexts } from './page-search.js';
+
+/** Script characters read when only a UTC instant's local statement is sought. */
+const LOCAL_LOOKUP_BUDGET = 100_000;
 
 const hasDay = (e: DateEvidence | null): boolean => !!e && e.value.length >= 10;
 
 export function findArticleDates(ctx: CandidateContext): ChosenDates {
-  const candidates = collectDateCandidates(ctx);
-  const first = chooseDates(candidates, { fetchedAt: ctx.fetchedAt });
+  let candidates = collectDateCandidates(ctx);
+  let first = chooseDates(candidates, { fetchedAt: ctx.fetchedAt });
+  // Scripts are read only when needed: no day yet, or a UTC instant whose local day a script may state.
+  const noDay = !hasDay(first.published);
+  if (noDay || /Z$/.test(first.published!.value)) {
+    // Looking for a local statement of a known instant, the page's first scripts (its data layer) suffice.
+    const scripted = scriptDateCandidates(ctx, noDay ? undefined : LOCAL_LOOKUP_BUDGET);
+    if (scripted.length > 0) {
+      candidates = [...candidates, ...scripted];
+      first = chooseDates(candidates, { fetchedAt: ctx.fetchedAt });
+    }
+  }
   if (hasDay(first.published)) return first;
   const referenceYear = ctx.fetchedAt ? Number(ctx.fetchedAt.slice(0, 4)) || undefined : undefined;
   const found = searchPageTexts(ctx.scan.shortTexts, { monthFirst: ctx.monthFirst, referenceYear, anchorOrder: ctx.anchorOrder, excused: offsideExcuse(ctx.anchorElement, ctx.scan.elementCount, ctx.anchorOrder) });

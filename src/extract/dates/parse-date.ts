@@ -117,7 +117,8 @@ function collect(folded: string, options: ParseDateOptions): RawMatch[] {
     if (year === undefined) continue;
     out.push({ start: m.index, end: m.index + m[0].length, year, month: gregorianMonth(m[2]!), day: +m[1]!, calendar: m[4] && HIJRI_YEAR_MARK.test(folded.slice(m.index + m[0].length)) ? 'hijri' : 'gregorian', hasTime: false });
   }
-  for (const m of folded.matchAll(DAY_RANGE)) {
+  // Cheap guards keep the rarer patterns from running over every date line.
+  if (/\d\.?\s*[-–]\s*\d/.test(folded)) for (const m of folded.matchAll(DAY_RANGE)) {
     if (+m[1]! >= +m[2]!) continue;
     out.push({ start: m.index, end: m.index + m[0].length, year: +m[4]!, month: gregorianMonth(m[3]!), day: +m[1]!, calendar: 'gregorian', hasTime: false });
   }
@@ -129,10 +130,10 @@ function collect(folded: string, options: ParseDateOptions): RawMatch[] {
   for (const m of folded.matchAll(MONTH_YEAR)) {
     out.push({ start: m.index, end: m.index + m[0].length, year: +m[3]!, month: gregorianMonth(m[1]!), calendar: 'gregorian', hasTime: false });
   }
-  for (const m of folded.matchAll(CJK_YMD)) {
+  if (/[年년]/.test(folded)) for (const m of folded.matchAll(CJK_YMD)) {
     out.push({ start: m.index, end: m.index + m[0].length, year: +m[1]!, month: +m[2]!, day: +m[3]!, calendar: 'gregorian', hasTime: false });
   }
-  for (const m of folded.matchAll(VIET_DMY)) {
+  if (folded.includes('thang')) for (const m of folded.matchAll(VIET_DMY)) {
     out.push({ start: m.index, end: m.index + m[0].length, year: +m[3]!, month: +m[2]!, day: +m[1]!, calendar: 'gregorian', hasTime: false });
   }
   for (const m of folded.matchAll(YMD)) {

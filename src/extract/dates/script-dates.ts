@@ -6,6 +6,8 @@
  * is a publication or a modification date. Only the first few of each kind are kept: later
  * ones in app state usually belong to other articles.
  */
+import type { Element } from 'domhandler';
+import { scriptText } from '../structured/scan.js';
 import { parseDate, type ParseDateOptions, type ParsedDate } from './parse-date.js';
 import { classWords } from './class-words.js';
 
@@ -26,6 +28,8 @@ const PUBLISHED_WORDS = new Set(['published', 'publish', 'publication', 'pub', '
 const MODIFIED_WORDS = new Set(['modified', 'updated', 'update', 'changed', 'lastmod', 'edited', 'revised', 'last', 'datemodified', 'publishedlast']);
 const DATE_WORDS = new Set(['date', 'time', 'at', 'on', 'datetime', 'timestamp', 'day', 'first', 'last', 'hour']);
 const PER_KIND = 3;
+/** Script characters read at most per page (by default). */
+const BUDGET = 400_000;
 
 function classify(key: string): { kind: 'published' | 'modified'; generic: boolean } | null {
   const words = classWords(key);
@@ -36,10 +40,13 @@ function classify(key: string): { kind: 'published' | 'modified'; generic: boole
   return null;
 }
 
-export function readScriptDates(scripts: string[], options: ParseDateOptions): ScriptDate[] {
+export function readScriptDates(scripts: Element[], options: ParseDateOptions, budget = BUDGET): ScriptDate[] {
   const out: ScriptDate[] = [];
   const counts = { published: 0, modified: 0 };
-  for (const script of scripts) {
+  for (const el of scripts) {
+    if (budget <= 0) break;
+    const script = scriptText(el).slice(0, budget);
+    budget -= script.length;
     for (const m of script.matchAll(KEY_VALUE)) {
       const kind = classify(m[1]!);
       if (!kind || counts[kind.kind] >= PER_KIND) continue;
