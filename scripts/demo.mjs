@@ -1,8 +1,15 @@
 #!/usr/bin/env node
 // `npm start`: serves the bundled demo news web on loopback (three hosts, Arabic and English,
 // sitemaps, a news sitemap, feeds, sections, a windows-1256 page, a crawl trap, a robots.txt
-// Disallow), crawls it into ./marsad.db with `marsad crawl`, and prints what it found.
-// Everything stays on 127.0.0.0/8. Run it again: the crawl resumes (nothing new to fetch).
+// Disallow, and a deliberately hostile host), crawls it into ./marsad.db with `marsad crawl`,
+// and prints what it found. Everything stays on 127.0.0.0/8.
+//
+// Run it again and the corpus stays one corpus: the demo hosts listen on the same port every
+// time (DEMO_PORT, or the next free ones), so their URLs, which key the articles, are the same
+// sites, and the crawl resumes with nothing new to fetch.
+//
+// Ctrl-C stops the crawl first (it finishes the pages in flight and prints its summary), then
+// the demo web, and only then does the prompt come back.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -10,18 +17,44 @@ import { startTestSite } from '../test/site/server.mjs';
 
 const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const DB = process.env.MARSAD_DB ?? './marsad.db';
+const DEMO_PORT = Number(process.env.DEMO_PORT ?? 47_231);
 
 function run(args) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { stdio: 'inherit' });
     child.on('error', reject);
-    child.on('close', (code) => resolve(code ?? 1));
+    child.on('close', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? 130 : 1)));
   });
 }
 
-const site = await startTestSite();
+/** The same port each run when it is free (so the same sites); a few neighbours otherwise. */
+async function startDemoSite() {
+  for (let port = DEMO_PORT; port < DEMO_PORT + 5; port++) {
+    const site = await startTestSite({ port }).catch(() => null);
+    if (site && site.mode === 'ips') return site;
+    await site?.close();
+  }
+  console.log(`(ports ${DEMO_PORT}-${DEMO_PORT + 4} are taken: the demo hosts get new ports, so this run's articles are new sites)`);
+  return startTestSite();
+}
+
+// Ctrl-C reaches the crawl too (same process group): it stops cleanly and prints its summary.
+// This process only waits for it, then closes the demo web.
+let interrupted = false;
+process.on('SIGINT', () => {
+  interrupted = true;
+});
+process.on('SIGTERM', () => {
+  interrupted = true;
+});
+
+const site = await startDemoSite();
 console.log(`demo news web on loopback (${site.mode} mode):`);
-for (const [name, origin] of Object.entries(site.hosts)) console.log(`  ${name.padEnd(6)} ${origin}/`);
+console.log(`  ar     ${site.hosts.ar}/   an Arabic news site: sitemap index, Google News sitemap, RSS, windows-1256 pages, an endless calendar (a crawl trap), a robots.txt Disallow`);
+console.log(`  en     ${site.hosts.en}/   an English news site: sitemap, Atom and JSON Feed, tracking links, a session-id trap, an old URL redirecting to its article`);
+console.log(`  mixed  ${site.hosts.mixed}/   a bilingual wire that is hostile on purpose: robots.txt Crawl-delay, a feed only at a guessed path,`);
+console.log('         a PDF at an article URL, and under /h/ slow and hanging responses, rate limits, flaky 5xx, redirect loops,');
+console.log('         huge bodies, a decompression bomb and an XML entity bomb — so some pages FAIL, and the summary says why.');
 console.log(`\nmarsad crawl ${site.origins.join(' ')} --db ${DB} --delay-ms 250\n`);
 let code = 1;
 try {
@@ -29,12 +62,18 @@ try {
 } finally {
   await site.close();
 }
-if (code === 0) {
+if (code === 0 && !interrupted) {
   const db = new Database(DB, { readonly: true });
   const rows = db.prepare('SELECT host, title, published, language, word_count FROM articles ORDER BY published DESC LIMIT 12').all();
   console.log('\nnewest articles in the store:');
   for (const r of rows) console.log(`  ${String(r.published ?? '').slice(0, 10)}  ${String(r.language ?? '').padEnd(3)} ${String(r.word_count).padStart(4)} words  ${r.title}`);
   db.close();
-  console.log(`\nmore: node dist/cli/main.js stats --db ${DB}`);
+  console.log('\nthe failed fetches above come from the hostile host; see them, then search the corpus:');
+  console.log(`  node dist/cli/main.js errors --db ${DB}`);
+  console.log(`  node dist/cli/main.js stats --db ${DB}`);
+  console.log(`  node dist/cli/main.js search وزير --db ${DB}`);
+  console.log(`  node dist/cli/main.js search "central bank" --db ${DB}`);
+} else if (interrupted) {
+  console.log(`\nstopped; run npm start again to resume the crawl into ${DB}`);
 }
 process.exitCode = code;

@@ -26,6 +26,11 @@ const VERBS: [string, () => Promise<Register>][] = [
   ['import', async () => (await import('./import.js')).registerImport],
 ];
 
+// A closed pipe (`marsad --help | head`) is the reader saying it has enough, for every verb.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
 const program = createProgram();
 const named = VERBS.find(([name]) => name === process.argv[2]);
 for (const [, load] of named ? [named] : VERBS) (await load())(program);
