@@ -163,6 +163,7 @@ export function collectDateCandidates(ctx: CandidateContext): DateCandidate[] {
   for (const seen of ctx.scan.nearHeadline) if (!reallyOffside(seen, excused)) readHint(seen, ctx, human, out, readTexts, UNLABELLED_LINE);
   for (let i = before; i < out.length; i++) out[i]!.confidence -= 0.05;
   readUrlDate(ctx.url, out);
+  readImagePathDate(ctx, out);
   return out;
 }
 
@@ -235,6 +236,17 @@ function readHint(seen: Seen, ctx: CandidateContext, human: ParseDateOptions, ou
     out.push({ kind: updatedBox ? 'modified' : 'published', date: line.published.date, raw: line.published.raw, source: 'text', confidence: (relative ? 0.4 : 0.45) + near, where });
   }
   if (line.modified) out.push({ kind: 'modified', date: line.modified.date, raw: line.modified.raw, source: 'text', confidence: 0.45 + near, where });
+}
+
+/** /2021/05/17/ in the lead image's path: the day the newsroom uploaded it, usually the article's day. */
+const IMAGE_PATH_DAY = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])\//;
+
+function readImagePathDate(ctx: CandidateContext, out: DateCandidate[]): void {
+  const image = ctx.metas.get('og:image')?.[0] ?? ctx.metas.get('twitter:image')?.[0];
+  const day = image ? IMAGE_PATH_DAY.exec(image) : null;
+  if (!day) return;
+  const date = parseDate(`${day[1]}-${day[2]}-${day[3]}`, { minYear: 1990 });
+  if (date) out.push({ kind: 'published', date, raw: day[0], source: 'url', confidence: 0.3, where: 'image path' });
 }
 
 const URL_DAY = /(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2]|[1-9])[/_-]?(0[1-9]|[12]\d|3[01]|[1-9])(?=[/_-]|\.html?|$)/;

@@ -21,7 +21,8 @@ export function findArticleDates(ctx: CandidateContext): ChosenDates {
   let candidates = collectDateCandidates(ctx);
   let first = chooseDates(candidates, { fetchedAt: ctx.fetchedAt });
   // Scripts are read only when needed: no day yet, or a UTC instant whose local day a script may state.
-  const noDay = !hasDay(first.published);
+  // Also when the only day is weak evidence (an image path): a data layer may state the time.
+  const noDay = !hasDay(first.published) || first.published!.confidence < 0.4;
   if (noDay || /Z$/.test(first.published!.value)) {
     // Looking for a local statement of a known instant, the page's first scripts (its data layer) suffice.
     const scripted = scriptDateCandidates(ctx, noDay ? undefined : LOCAL_LOOKUP_BUDGET);

@@ -24,9 +24,9 @@ export interface ScriptDate {
 
 /** "key": "value" (also 'key': 'value', escaped \"key\":\"value\" inside JSON strings) with a value starting with a digit. */
 const KEY_VALUE = /\\?["']([A-Za-z][\w\- ]{1,40})\\?["']\s*:\s*\\?["'](\d[^"'\\\n]{7,38})\\?["']/g;
-const PUBLISHED_WORDS = new Set(['published', 'publish', 'publication', 'pub', 'pubdate', 'datepublished', 'posted', 'created', 'create', 'creation', 'datecreated', 'uploaded', 'upload', 'uploaddate', 'released', 'release', 'issued', 'first', 'original', 'originally', 'publishedfirst', 'veroeffentlicht', 'erstellt']);
+const PUBLISHED_WORDS = new Set(['published', 'publish', 'publication', 'pub', 'pubdate', 'datepublished', 'posted', 'created', 'create', 'creation', 'datecreated', 'uploaded', 'upload', 'uploaddate', 'released', 'release', 'issued', 'first', 'original', 'originally', 'publishedfirst', 'veroeffentlicht', 'erstellt', 'deploy', 'deployed']);
 const MODIFIED_WORDS = new Set(['modified', 'updated', 'update', 'changed', 'lastmod', 'edited', 'revised', 'last', 'datemodified', 'publishedlast']);
-const DATE_WORDS = new Set(['date', 'time', 'at', 'on', 'datetime', 'timestamp', 'day', 'first', 'last', 'hour']);
+const DATE_WORDS = new Set(['date', 'time', 'at', 'on', 'datetime', 'timestamp', 'day', 'first', 'last', 'hour', 'dt', 'ts']);
 const PER_KIND = 3;
 /** Script characters read at most per page (by default). */
 const BUDGET = 400_000;
@@ -34,7 +34,8 @@ const BUDGET = 400_000;
 function classify(key: string): { kind: 'published' | 'modified'; generic: boolean } | null {
   const words = classWords(key);
   if (words.length === 0 || words.length > 5) return null;
-  if (words.some((w) => MODIFIED_WORDS.has(w))) return { kind: 'modified', generic: false };
+  // "reDeployDt", "re_published": published again, i.e. modified.
+  if (words.some((w) => MODIFIED_WORDS.has(w)) || (words[0] === 're' && words.some((w) => PUBLISHED_WORDS.has(w)))) return { kind: 'modified', generic: false };
   if (words.some((w) => PUBLISHED_WORDS.has(w))) return words.some((w) => DATE_WORDS.has(w) || PUBLISHED_WORDS.has(w)) ? { kind: 'published', generic: false } : null;
   if (words.length === 1 && words[0] === 'date') return { kind: 'published', generic: true };
   return null;

@@ -145,3 +145,15 @@ describe('dates in more languages', () => {
     expect(m.published).toBe('2022-05-12');
   });
 });
+
+describe('weak machine evidence when nothing else dates the page', () => {
+  it('reads the day in the lead image path, and a publish time a data layer states', () => {
+    const head = '<meta property="og:image" content="https://img.example/2026/01/29/photo.jpg">';
+    const image = meta(page('<h1>헤드라인</h1><p>본문</p>', head));
+    expect(image.published).toBe('2026-01-29');
+    expect(image.dates.published?.raw).toBe('/2026/01/29/');
+    const layer = meta(page('<h1>헤드라인</h1><p>본문</p>', `${head}<script>var article = {"deployDt":"2026.01.29 18:40","reDeployDt":"2026.01.29 18:49"};</script>`));
+    expect(layer.published).toBe('2026-01-29T18:40:00');
+    expect(layer.modified).toBe('2026-01-29T18:49:00');
+  });
+});
