@@ -146,12 +146,23 @@ export function isGeneratedName(token: string): boolean {
   return /\d/.test(suffix) ? /[a-z]/i.test(suffix) : /[bcdfghjklmnpqrstvwxz]{4}/i.test(suffix);
 }
 
+/** Judgements of tokens already seen: pages repeat the same class names on many elements. */
+const tokenCache = new Map<string, NameSignals | null>();
+const TOKEN_CACHE_LIMIT = 20_000;
+
 /** The role signals of one class or id token. */
 function judgeToken(token: string): NameSignals | null {
+  const cached = tokenCache.get(token);
+  if (cached !== undefined) return cached;
   const words = classWords(token);
-  if (!words) return null;
-  const s = judgeWords(words);
-  return isGeneratedName(token) ? { ...s, body: false, positive: false } : s;
+  let result: NameSignals | null = null;
+  if (words) {
+    const s = judgeWords(words);
+    result = isGeneratedName(token) ? { ...s, body: false, positive: false } : s;
+  }
+  if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+  tokenCache.set(token, result);
+  return result;
 }
 
 /** The role signals of one token's words. */

@@ -29,7 +29,7 @@ export interface ElementStats {
   cards: number;
   /** Characters of text inside those cards. */
   cardTextLength: number;
-  /** Extra length for dense scripts (see denseExtra): a CJK paragraph says as much as a Latin one three times longer. */
+  /** Extra length for dense scripts (see denseWeight): a CJK paragraph says as much as a Latin one three times longer. */
   denseExtra: number;
 }
 
@@ -59,22 +59,21 @@ function countCommas(text: string): number {
  * Japanese and Chinese write a word in one to three characters without spaces, Korean a
  * syllable per character: their paragraphs are a third (CJK) or half (Hangul) as long as
  * a Latin or Arabic paragraph of the same content. This is the length to add so that they
- * vote alike.
+ * vote alike. (Counted in measure's loop.)
  */
-function denseExtra(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x3040) continue;
-    if (c <= 0x9fff) n += 2; // kana and CJK ideographs
-    else if (c >= 0xac00 && c <= 0xd7af) n += 1; // Hangul syllables
-  }
-  return n;
+function denseWeight(c: number): number {
+  if (c <= 0x9fff) return 2; // kana and CJK ideographs
+  if (c >= 0xac00 && c <= 0xd7af) return 1; // Hangul syllables
+  return 0;
 }
+
+/** Extra length (denseWeight) of the text last measured: set by measure() to spare a second pass. */
+let lastDenseExtra = 0;
 
 function measure(text: string): number {
   // Length with whitespace runs counted once: cheap and close to what a reader sees.
   let n = 0;
+  let dense = 0;
   let space = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -85,8 +84,10 @@ function measure(text: string): number {
     } else {
       n++;
       space = false;
+      if (c >= 0x3040) dense += denseWeight(c);
     }
   }
+  lastDenseExtra = dense;
   return n;
 }
 
@@ -113,7 +114,7 @@ export function computeStats(root: ParentNode): Map<Element, ElementStats> {
     for (const child of node.children) {
       if (child.type === ElementType.Text) {
         const len = measure(child.data);
-        s.denseExtra += denseExtra(child.data);
+        s.denseExtra += lastDenseExtra;
         const commas = countCommas(child.data);
         s.textLength += len;
         s.ownTextLength += len;
