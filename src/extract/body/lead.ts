@@ -20,7 +20,8 @@ const LEAD_WORDS = new Set([
   'lead', 'lede', 'leadtext', 'intro', 'introduction', 'standfirst', 'summary', 'teaser', 'subtitle', 'subheadline',
   'subhead', 'subheader', 'dek', 'deck', 'excerpt', 'abstract', 'description', 'desc', 'preface',
   'epigraph', 'strapline', 'synopsis', 'chapo', 'chapeau', 'perex', 'ingress', 'ingres', 'entradilla', 'bajada',
-  'sumario', 'sommario', 'catenaccio', 'vorspann', 'anriss', 'leadin',
+  'sumario', 'sommario', 'catenaccio', 'vorspann', 'anriss', 'einleitung', 'leadin', 'accroche', 'copete', 'linhafina',
+  'zajawka', 'subtit', 'brief',
 ]);
 
 /**
@@ -28,7 +29,8 @@ const LEAD_WORDS = new Set([
  * paywall offers): an element so named is not a lead, and the walk does not look inside it.
  */
 const NOT_LEAD_WORDS = new Set([
-  'kicker', 'overline', 'eyebrow', 'roofline', 'topline', 'dachzeile', 'superheadline', 'label', 'byline', 'author',
+  'kicker', 'overline', 'eyebrow', 'roofline', 'topline', 'dachzeile', 'superheadline', 'volanta', 'antetitulo',
+  'occhiello', 'surtitre', 'label', 'byline', 'author',
   'authors', 'date', 'time', 'meta', 'caption', 'credit', 'credits', 'share', 'sharing', 'social', 'related', 'more',
   'recommended', 'tag', 'tags', 'breadcrumb', 'nav', 'menu', 'promo', 'ad', 'ads', 'advert', 'sponsored', 'newsletter',
   'category', 'subline', 'comments', 'comment', 'list', 'item', 'card', 'img', 'image', 'picture', 'photo', 'figure',

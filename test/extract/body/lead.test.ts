@@ -44,7 +44,7 @@ describe('the lead', () => {
   });
 
   it('reads lead names as words in class, id and component attributes', () => {
-    for (const attrs of ['class="standfirst"', 'class="ArticleHeader_deckText"', 'class="hero__excerpt"', 'data-testid="article-intro"', 'itemprop="description"', 'class="sub-title"']) {
+    for (const attrs of ['class="standfirst"', 'class="ArticleHeader_deckText"', 'class="hero__excerpt"', 'data-testid="article-intro"', 'itemprop="description"', 'class="sub-title"', 'class="article__chapo"', 'class="news-brief"']) {
       const a = extractArticle(englishPage(`<h1>Sea wall finished early</h1><div ${attrs}>${EN_LEAD}</div>`));
       expect(a.blocks[0], attrs).toEqual({ type: 'lead', text: EN_LEAD });
     }
@@ -78,6 +78,7 @@ describe('the lead', () => {
     const a = extractArticle(englishPage(
       `<p class="kicker">Coastal defences in focus this winter season</p><h1>Sea wall finished early</h1>
        <p class="subtitle-kicker">Coastal defences in focus this winter season</p>
+       <p class="article-volanta">Coastal defences in focus this winter season</p>
        <div class="intro-byline">By Jane Doe and Sam Roe, harbour correspondents</div>
        <div class="summary-date">Tuesday 4 March 2025, 10:30</div>
        <div class="lead-image"><div class="description">The old quay seen from the water at low tide, with the new wall behind it.</div></div>`,
