@@ -78,13 +78,19 @@ describe('the lead', () => {
     const a = extractArticle(englishPage(
       `<p class="kicker">Coastal defences in focus this winter season</p><h1>Sea wall finished early</h1>
        <p class="subtitle-kicker">Coastal defences in focus this winter season</p>
-       <p class="article-volanta">Coastal defences in focus this winter season</p>
        <div class="intro-byline">By Jane Doe and Sam Roe, harbour correspondents</div>
        <div class="summary-date">Tuesday 4 March 2025, 10:30</div>
        <div class="lead-image"><div class="description">The old quay seen from the water at low tide, with the new wall behind it.</div></div>`,
     ));
     expect(a.blocks.some((b) => b.type === 'lead')).toBe(false);
     expect(a.blocks[0]!.text).toBe(EN[0]);
+  });
+
+  it('knows kicker words of other languages (volanta, occhiello, surtitre)', () => {
+    for (const cls of ['subtitle-volanta', 'sottotitolo-occhiello', 'chapo-surtitre']) {
+      const a = extractArticle(englishPage(`<h1>Sea wall finished early</h1><p class="${cls}">Coastal defences in focus this winter season</p>`));
+      expect(a.blocks.some((b) => b.type === 'lead'), cls).toBe(false);
+    }
   });
 
   it('does not take the teaser of another story, or a tagline under a masthead <h1> that is not the headline', () => {
