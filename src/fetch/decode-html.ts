@@ -23,6 +23,12 @@ export interface DecodedHtml {
   encoding: string;
 }
 
+/**
+ * Bytes that are not UTF-8 needed before a UTF-8 label is called a mislabel: one line of Arabic
+ * in windows-1256 has dozens; an English page with a few stray bytes stays UTF-8 (U+FFFD for them).
+ */
+const MISLABEL_MIN_BYTES = 16;
+
 /** How far into the page a charset declaration is looked for. */
 const DECLARATION_WINDOW = 64 * 1024;
 
@@ -67,7 +73,7 @@ export function decodeHtml(bytes: Uint8Array, options: { contentType?: string | 
       // A UTF-16 label on bytes without a BOM is a mislabel (WHATWG treats it as UTF-8 too), and so
       // is a UTF-8 label on bytes with not one UTF-8 sequence in them: decoding them as UTF-8 would
       // turn every non-ASCII letter into U+FFFD, so they are read as an undeclared 8-bit page.
-      const mislabelled = declared !== null && (/^utf-16/i.test(declared) || (/^utf-8$/i.test(declared) && census.multiByte === 0));
+      const mislabelled = declared !== null && (/^utf-16/i.test(declared) || (/^utf-8$/i.test(declared) && census.multiByte === 0 && census.invalid >= MISLABEL_MIN_BYTES));
       if (declared && !mislabelled) encoding = declared;
       else if (census.high === 0) encoding = 'utf-8';
       else encoding = census.highRuns > census.high / 2 ? 'windows-1256' : 'windows-1252';
