@@ -96,7 +96,7 @@ const SECTION_END = new RegExp(
       'about the author',
       'share (this|the) (article|story|post)',
       'الكلمات المفتاحية|كلمات مفتاحية|الكلمات الدالة|كلمات دالة|الوسوم|وسوم|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|إقرأ أيضا|إقرأ أيضاً|اقرأ المزيد|شاهد أيضا|شاهد أيضاً|مواضيع ذات صلة|أخبار ذات صلة|اخبار ذات صلة|مقالات ذات صلة|الأكثر قراءة|الاكثر قراءة|الأكثر مشاهدة|التعليقات|تعليقات|أضف تعليق|اضف تعليق|المزيد من .{1,30}',
-      'lire aussi|à lire aussi|sur le même sujet|weitere artikel|mehr zum thema|das könnte sie auch interessieren|leia (também|mais)|veja também|notícias relacionadas|lee también|te puede interesar|noticias relacionadas|leggi anche|ilgili haberler|читайте также|самые популярные.*|отзывы|関連記事|相关文章|관련기사',
+      'auch interessant|mehr themen|weitere themen|das könnte dich (auch )?interessieren|czytaj (też|także|również)|zobacz (też|także|również)|lea (también|más)|vea también|lire aussi|à lire aussi|sur le même sujet|weitere artikel|mehr zum thema|das könnte sie auch interessieren|leia (também|mais)|veja também|notícias relacionadas|lee también|te puede interesar|noticias relacionadas|leggi anche|ilgili haberler|читайте также|самые популярные.*|отзывы|関連記事|相关文章|관련기사',
     ].join('|') +
     ')[\\s:.!…]*$',
   'iu',

@@ -15,6 +15,13 @@ export const BOILERPLATE_TEXT = new RegExp(
     '^media playback is unsupported',
     '^this slideshow requires javascript',
     '^(read|see) (also|more)\\b',
+    // "read also" teaser lines in other languages: the label, then another story's title
+    '^(lea|lee|vea) (también|más)\\s*:',
+    '^(czytaj|zobacz) (też|także|również)\\s*:',
+    '^(à )?(lire|voir) aussi\\s*:',
+    '^(lesen sie auch|auch interessant|mehr zum thema)\\s*:',
+    '^(leia|veja) também\\s*:',
+    '^leggi anche\\s*:',
     '^(related|recommended)( (articles?|stories|content|coverage|links?))?:?$',
     '^(اقرأ|إقرأ|اقرا) (أيضا|أيضاً|ايضا|المزيد)',
     '^(شاهد|طالع) (أيضا|أيضاً|ايضا)',
