@@ -41,5 +41,7 @@ export function registerRecrawl(program: Command): void {
       }
       process.stdout.write(json ? `${JSON.stringify(summary)}\n` : formatRecrawl(summary));
       if (summary.interrupted) process.exitCode = EXIT_INTERRUPTED;
+      // As the help says: nothing could be fetched at all (every revisit failed) is exit 1.
+      else if (summary.checked > 0 && summary.failed === summary.checked) process.exitCode = 1;
     });
 }

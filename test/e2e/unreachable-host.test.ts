@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, makeTempDir, runCli } from '../cli/cli-helpers.js';
+import { startTestSite } from '../site/server.mjs';
 
 let temp: { dir: string; cleanup: () => void };
 let deadOrigin: string;
@@ -56,5 +57,23 @@ describe('an unreachable site', () => {
     expect(text.stdout).toContain(`${deadOrigin}/`);
     const none = await runCli(['errors', '--json', '--host', 'other.example', '--db', db]);
     expect(JSON.parse(none.stdout)).toEqual([]);
+  });
+
+  it('a recrawl of a site that has gone away reports the host and exits 1', async () => {
+    const site = await startTestSite({ crawlDelaySec: 0, articlesPerHost: 3 });
+    const db = join(temp.dir, 'gone.db');
+    const crawl = await runCli(['crawl', site.origins[0]!, '--db', db, '--delay-ms', '0', '--log-format', 'json'], { timeoutMs: 120_000 });
+    expect(crawl.code, crawl.stderr.slice(-800)).toBe(0);
+    await site.close();
+    const recrawl = await runCli(['recrawl', '--all', '--db', db, '--json', '--log-format', 'json'], { timeoutMs: 120_000, env: { MARSAD_MAX_ATTEMPTS: '1' } });
+    expect(recrawl.code, recrawl.stderr.slice(-800)).toBe(1);
+    const summary = JSON.parse(recrawl.stdout) as { checked: number; failed: number };
+    expect(summary.checked).toBeGreaterThan(0);
+    expect(summary.failed).toBe(summary.checked);
+    expect(recrawl.stderr).not.toMatch(/disallowed by robots/i);
+    const errors = JSON.parse((await runCli(['errors', '--json', '--db', db])).stdout) as unknown[];
+    const stats = JSON.parse((await runCli(['stats', '--json', '--db', db])).stdout) as { hosts: { lastError?: { code: string } }[] };
+    expect(errors).toBeDefined();
+    expect(stats.hosts.some((h) => h.lastError?.code === 'HOST_UNREACHABLE')).toBe(true);
   });
 });
