@@ -5,6 +5,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { LAUGHS_DTD } from '../site/hostile.mjs';
 
 export interface HostileEntry {
   /** Also its path on the test server: /h/<name>. */
@@ -22,19 +23,7 @@ function article(body: string, head = ''): string {
   return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>خبر</title>${head}</head><body><article><h1>وزير الخارجية يلتقي نظيره</h1>${body}</article></body></html>`;
 }
 
-const LAUGHS = `<?xml version="1.0"?>
-<!DOCTYPE lolz [
- <!ENTITY lol "lol">
- <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
- <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
- <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
- <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
- <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
- <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
- <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
- <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
- <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
-]>`;
+const LAUGHS = LAUGHS_DTD;
 
 export function hostileCorpus(): HostileEntry[] {
   const html = 'text/html; charset=utf-8';

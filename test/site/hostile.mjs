@@ -27,7 +27,8 @@ function gzipBomb() {
   return bombCache;
 }
 
-const BILLION_LAUGHS = `<?xml version="1.0"?>
+/** An XML declaration and a DTD whose entities expand a billion times (`&lol9;`). */
+export const LAUGHS_DTD = `<?xml version="1.0"?>
 <!DOCTYPE lolz [
  <!ENTITY lol "lol">
  <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
@@ -40,7 +41,9 @@ const BILLION_LAUGHS = `<?xml version="1.0"?>
  <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
  <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
 ]>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+`;
+
+const BILLION_LAUGHS = `${LAUGHS_DTD}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 <url><loc>http://example.invalid/&lol9;</loc></url>
 <url><loc>http://example.invalid/safe-page</loc></url>
 </urlset>

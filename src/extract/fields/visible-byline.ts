@@ -4,9 +4,9 @@
  * close neighbours (a byline is often split over a few small elements). Teaser bylines
  * further down, comment authors and hidden or screen-reader-only text never count.
  */
-import type { AnyNode, Element } from 'domhandler';
+import type { Element } from 'domhandler';
 import type { Seen } from '../structured/scan.js';
-import { collapseSpace } from '../dom/query.js';
+import { boundedTextSkipping } from '../structured/text.js';
 import { creditParts } from './credit-parts.js';
 import { isAgency } from './agencies.js';
 
@@ -16,21 +16,7 @@ const SCREEN_READER_ONLY = /(?:^|\s)(?:sr-only|visually-hidden|u-visually-hidden
 const NEIGHBOURS = 30;
 
 function bylineText(root: Element, maxChars: number): string | null {
-  let out = '';
-  const stack: AnyNode[] = [...root.children].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'text') {
-      out += node.data;
-      if (out.length > maxChars * 2 + 200) return null;
-    } else if (node.type === 'tag') {
-      if (node.attribs.class && SCREEN_READER_ONLY.test(node.attribs.class)) continue;
-      out += ' ';
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
-    }
-  }
-  const text = collapseSpace(out);
-  return text && text.length <= maxChars ? text : null;
+  return boundedTextSkipping(root, maxChars, (el) => !!el.attribs.class && SCREEN_READER_ONLY.test(el.attribs.class)) || null;
 }
 
 export function visibleBylineCredits(hints: Seen[], anchorOrder: number | null, siteNames: string[]): string[] {

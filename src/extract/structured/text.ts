@@ -10,7 +10,7 @@ const BLOCKISH = /^(p|div|li|h\d)$/;
  * `joinInline` keeps inline tags joined as written (headlines, where a tag may split a word);
  * otherwise every tag boundary is a space (labels and date lines made of separate boxes).
  */
-function readText(root: Element, maxChars: number, joinInline: boolean): string | null {
+function readText(root: Element, maxChars: number, joinInline: boolean, skip?: (el: Element) => boolean): string | null {
   let out = '';
   const stack: AnyNode[] = [...root.children].reverse();
   while (stack.length > 0) {
@@ -19,6 +19,7 @@ function readText(root: Element, maxChars: number, joinInline: boolean): string 
       out += node.data;
       if (out.length > maxChars * 2 + 200) return null;
     } else if (node.type === 'tag') {
+      if (skip?.(node)) continue;
       if (node.name === 'br' || !joinInline || BLOCKISH.test(node.name)) out += ' ';
       const kids = node.children;
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
@@ -31,6 +32,11 @@ function readText(root: Element, maxChars: number, joinInline: boolean): string 
 /** Text with a space at every tag boundary, or null over `maxChars`. */
 export function boundedText(root: Element, maxChars: number): string | null {
   return readText(root, maxChars, false);
+}
+
+/** As boundedText, leaving out the elements `skip` says no to (and what they hold). */
+export function boundedTextSkipping(root: Element, maxChars: number, skip: (el: Element) => boolean): string | null {
+  return readText(root, maxChars, false, skip);
 }
 
 /** Inline joins without the block spaces: for headlines, where tags may split a word. */
