@@ -4,6 +4,8 @@
 // peer). Libraries are imported inside load() so a child process only loads its own tool and
 // its peak RSS is its own.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** Tools run in a Node child process, in report order. readability-lxml runs in Python. */
 export const TOOLS = {
@@ -11,7 +13,8 @@ export const TOOLS = {
     label: 'marsad',
     version: () => pkgVersion('../package.json'),
     async load() {
-      const { extractArticle } = await import('marsad');
+      // MARSAD_DIST: another build of marsad to measure (as in bench/quality.mjs)
+      const { extractArticle } = await import(process.env.MARSAD_DIST ? pathToFileURL(join(process.env.MARSAD_DIST, 'index.js')).href : 'marsad');
       return (page) => ({ raw: extractArticle(page.html, { url: page.url ?? undefined }).text, kind: 'text' });
     },
   },
