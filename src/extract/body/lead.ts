@@ -14,6 +14,7 @@ import { collectBlocks, type RawBlock } from './blocks.js';
 import { normalizeForCompare } from './filter-blocks.js';
 import { isByline, isCredit, isDateLine } from './line-kinds.js';
 import { BOILERPLATE_TEXT } from './patterns.js';
+import { classWords } from './names.js';
 
 /** Class/id words that name a lead, in the languages sites write their markup in. */
 const LEAD_WORDS = new Set([
@@ -62,11 +63,8 @@ export function nameWords(el: Element): string[] {
     if ((key.startsWith('data-') || key === 'type') && NAME_TOKEN.test(value)) names += ` ${value}`;
   }
   if (!names.trim()) return [];
-  const words = names
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter(Boolean);
+  // The body's own reading of names as words (camelCase, BEM, state and taxonomy classes left out).
+  const words = names.split(/\s+/).flatMap((token) => classWords(token) ?? []);
   // "sub-title", "stand_first", "lead-in": a compound written as two words is still one word.
   const joined: string[] = [];
   for (let i = 0; i + 1 < words.length; i++) joined.push(words[i]! + words[i + 1]!);
