@@ -1,10 +1,8 @@
 /** `marsad diff <id>`: what changed between two stored versions of an article, by paragraph and word. */
+import { openExistingStore } from './open-store.js';
 import type { Command } from 'commander';
-import { loadConfig } from '../config/index.js';
 import { UsageError } from '../errors.js';
 import { diffVersions, type VersionDiff } from '../pipeline/crawl/index.js';
-import { existsSync } from 'node:fs';
-import { openStore } from '../store/index.js';
 import { parseIntFlag } from './int-flag.js';
 
 const COLOR = { added: '\u001b[32m', removed: '\u001b[31m', dim: '\u001b[2m', reset: '\u001b[0m' };
@@ -39,9 +37,7 @@ export function registerDiff(program: Command): void {
     .option('--config <file>', 'a config file')
     .option('--json', 'print the diff as JSON')
     .action(async (idOrUrl: string, flags: { from?: number; to?: number; context?: boolean; db?: string; config?: string; json?: boolean }) => {
-      const config = loadConfig({ ...(flags.config !== undefined ? { file: flags.config } : {}), flags: { db: flags.db } });
-      if (!/^postgres/i.test(config.db) && !existsSync(config.db)) throw new UsageError(`no store at ${config.db} (crawl first, or name one with --db)`);
-      const store = await openStore(config.db, { readOnly: true });
+      const { store, config } = await openExistingStore(flags);
       try {
         const article = (await store.getArticle(idOrUrl)) ?? (await store.getArticleByUrl(idOrUrl));
         if (article === null) throw new UsageError(`no article with id or URL ${idOrUrl} in ${config.db}`);

@@ -1,9 +1,7 @@
 /** `marsad errors`: the URLs whose last fetch failed, with status, error and time; by host; as JSON with --json. */
+import { openExistingStore } from './open-store.js';
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { loadConfig } from '../config/index.js';
-import { UsageError } from '../errors.js';
-import { openStore, type FailedFetch } from '../store/index.js';
+import type { FailedFetch } from '../store/index.js';
 import { parseIntFlag } from './int-flag.js';
 
 export function formatFailures(rows: readonly FailedFetch[]): string {
@@ -29,9 +27,7 @@ export function registerErrors(program: Command): void {
     .option('--db <path>', 'the store (default ./marsad.db; MARSAD_DB)')
     .option('--config <file>', 'a config file (default ./marsad.config.json when present)')
     .action(async (flags: { host?: string; limit: number; json?: boolean; db?: string; config?: string }) => {
-      const config = loadConfig({ ...(flags.config !== undefined ? { file: flags.config } : {}), flags: { db: flags.db } });
-      if (!/^postgres/i.test(config.db) && !existsSync(config.db)) throw new UsageError(`no store at ${config.db} (crawl first, or name one with --db)`);
-      const store = await openStore(config.db, { readOnly: true });
+      const { store } = await openExistingStore(flags);
       try {
         const rows = await store.failures({ ...(flags.host !== undefined ? { host: flags.host } : {}), limit: flags.limit });
         process.stdout.write(flags.json ? `${JSON.stringify(rows, null, 2)}\n` : formatFailures(rows));

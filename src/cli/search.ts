@@ -2,20 +2,16 @@
  * `marsad search <query…>`: ranked full-text search over the store, printed as a table, JSON or
  * JSON Lines. Also the options `marsad export` shares with it (the store, the filters).
  */
-import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { loadConfig } from '../config/index.js';
 import { UsageError } from '../errors.js';
 import { filtersFromFlags, parseQuery, type FilterFlags, type SearchFilters } from '../search/query.js';
 import { databaseOf, search, type SearchHit, type SearchResult } from '../search/search.js';
 import { catchUpIndex, countPendingArticles } from '../search/sqlite-index.js';
-import { openStore, type Store } from '../store/index.js';
 import { parseIntFlag } from './int-flag.js';
+import { openExistingStore, type StoreFlags } from './open-store.js';
 
-export interface StoreFlags {
-  db?: string;
-  config?: string;
-}
+export { openExistingStore, type StoreFlags };
+
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
@@ -36,12 +32,6 @@ export function filtersOf(flags: FilterFlags): SearchFilters {
   return filtersFromFlags(flags);
 }
 
-/** Opens the configured store; a missing SQLite file is a usage error, not a new empty store. */
-export async function openExistingStore(flags: StoreFlags): Promise<{ store: Store; config: ReturnType<typeof loadConfig> }> {
-  const config = loadConfig({ ...(flags.config !== undefined ? { file: flags.config } : {}), flags: { db: flags.db } });
-  if (!/^postgres/i.test(config.db) && !existsSync(config.db)) throw new UsageError(`no store at ${config.db} (crawl or import first, or name one with --db)`);
-  return { store: await openStore(config.db, { readOnly: true }), config };
-}
 
 const BOLD = '\u001b[1m';
 const DIM = '\u001b[2m';

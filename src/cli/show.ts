@@ -1,10 +1,8 @@
 /** `marsad show <id | url>`: one stored article, printed the way `extract` prints a page (text, markdown, JSON, HTML). */
+import { openExistingStore } from './open-store.js';
 import { Option, type Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { loadConfig } from '../config/index.js';
 import { UsageError } from '../errors.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../pipeline/extract-options.js';
-import { openStore } from '../store/index.js';
 
 export function registerShow(program: Command): void {
   program
@@ -20,9 +18,8 @@ export function registerShow(program: Command): void {
     .option('--db <path>', 'the store (default ./marsad.db; MARSAD_DB)')
     .option('--config <file>', 'a config file (default ./marsad.config.json when present)')
     .action(async (idOrUrl: string, flags: { format: OutputFormat; revision?: number; db?: string; config?: string }) => {
-      const config = loadConfig({ ...(flags.config !== undefined ? { file: flags.config } : {}), flags: { db: flags.db } });
-      if (!/^postgres/i.test(config.db) && !existsSync(config.db)) throw new UsageError(`no store at ${config.db} (crawl or import first, or name one with --db)`);
-      const [{ renderArticle }, store] = await Promise.all([import('../pipeline/extract-page.js'), openStore(config.db, { readOnly: true })]);
+      const { store, config } = await openExistingStore(flags);
+      const { renderArticle } = await import('../pipeline/extract-page.js');
       try {
         const article = (await store.getArticle(idOrUrl)) ?? (await store.getArticleByUrl(idOrUrl));
         if (article === null) throw new UsageError(`no article with id or URL ${idOrUrl} in ${config.db} (search shows ids)`);

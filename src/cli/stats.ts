@@ -1,9 +1,7 @@
 /** `marsad stats`: counts in the store (articles, versions, near-duplicates, frontier, fetches, hosts). */
+import { openExistingStore } from './open-store.js';
 import type { Command } from 'commander';
-import { loadConfig } from '../config/index.js';
-import { UsageError } from '../errors.js';
-import { existsSync } from 'node:fs';
-import { openStore, type StoreStats } from '../store/index.js';
+import type { StoreStats } from '../store/index.js';
 
 export function formatStats(stats: StoreStats): string {
   const lines = [
@@ -28,9 +26,7 @@ export function registerStats(program: Command): void {
     .option('--config <file>', 'a config file (default ./marsad.config.json when present)')
     .option('--json', 'print JSON')
     .action(async (flags: { db?: string; config?: string; json?: boolean }) => {
-      const config = loadConfig({ ...(flags.config !== undefined ? { file: flags.config } : {}), flags: { db: flags.db } });
-      if (!/^postgres/i.test(config.db) && !existsSync(config.db)) throw new UsageError(`no store at ${config.db} (crawl first, or name one with --db)`);
-      const store = await openStore(config.db, { readOnly: true });
+      const { store } = await openExistingStore(flags);
       try {
         const stats = await store.stats();
         process.stdout.write(flags.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
