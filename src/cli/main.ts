@@ -24,6 +24,7 @@ const VERBS: [string, () => Promise<Register>][] = [
   ['search', async () => (await import('./search.js')).registerSearch],
   ['export', async () => (await import('./export.js')).registerExport],
   ['import', async () => (await import('./import.js')).registerImport],
+  ['serve', async () => (await import('./serve.js')).registerServe],
 ];
 
 // A closed pipe (`marsad --help | head`) is the reader saying it has enough, for every verb.
