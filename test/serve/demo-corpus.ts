@@ -49,7 +49,7 @@ async function build(dir: string): Promise<DemoCorpus> {
     const exported = await runCli(['export', '--db', db, '--format', 'jsonl', '--lang', 'en']);
     const first = JSON.parse(exported.stdout.split('\n')[0]!) as Record<string, unknown>;
     const url = `${String(first.url).replace(/\/[^/]*$/, '')}/hostile-markup`;
-    const hostile = { ...first, id: undefined, url, canonicalUrl: url, title: HOSTILE_TITLE, text: HOSTILE_TEXT, blocks: [{ type: 'paragraph', text: HOSTILE_TEXT }], links: [{ url: 'javascript:alert(4)', text: 'click' }] };
+    const hostile = { ...first, id: undefined, url, canonicalUrl: url, title: HOSTILE_TITLE, text: HOSTILE_TEXT, blocks: [{ type: 'paragraph', text: HOSTILE_TEXT }], links: { inBody: ['javascript:alert(4)'], related: ['javascript:alert(5)'] } };
     const file = join(dir, 'hostile.jsonl');
     writeFileSync(file, `${JSON.stringify(hostile)}\n`);
     const imported = await runCli(['import', file, '--db', db]);
