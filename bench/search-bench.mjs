@@ -16,6 +16,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { setInterval, clearInterval } from 'node:timers';
 import { rng } from './rng.mjs';
+import { QUERIES, STRESS } from './search-queries.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
 const sizes = (args.sizes ?? '10000').split(',').map(Number);
@@ -114,23 +115,6 @@ function article(i) {
     wordCount: text.split(/\s+/).length, contentHash: null, extraction: { method: 'synthetic', confidence: 1, trace: [] },
   };
 }
-
-const QUERIES = {
-  // the most frequent content words of each language
-  'common word': ['الحكومه', 'government', 'وزير', 'minister'],
-  'mid-frequency word': ['الاقتصاد', 'المستشفي', 'election', 'hospital'],
-  'rare word': ['الفنادق', 'المهرجان', 'drought', 'tariffs'],
-  'two words': ['اسعار النفط', 'وزير الخارجيه', 'oil prices', 'bank inflation'],
-  phrase: ['"وزير الخارجيه"', '"foreign minister"', '"اسعار النفط"', '"interest rates"'],
-  'word + site': ['النفط site:akhbar2.example', 'election site:news3.example.com'],
-  'word + lang + date': ['الانتخابات lang:ar after:2025-01', 'budget lang:en after:2024-06 before:2025-01'],
-  'newest order': ['غزه', 'hospital'],
-};
-
-/** Not a typical query, measured on its own: a word in nearly every article of its language. */
-const STRESS = {
-  'word in most articles (قال, said)': ['قال', 'said'],
-};
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];

@@ -25,3 +25,10 @@ export interface ErrorBody {
 }
 
 export const errorBody = (code: string, message: string): ErrorBody => ({ error: { code, message } });
+
+/** The server could not listen: the port is taken or the address is not this machine's. */
+export class ListenError extends MarsadError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super('LISTEN', message, options);
+  }
+}

@@ -2,4 +2,4 @@
 export { createApp, API_PREFIX, type App, type ErrorLogger } from './app.js';
 export { startServer, type StartedServer, type StartServerOptions } from './server.js';
 export type { ServeOptions, ServeContext } from './context.js';
-export { ApiError } from './errors.js';
+export { ApiError, ListenError } from './errors.js';

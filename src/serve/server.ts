@@ -2,6 +2,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp, type ErrorLogger } from './app.js';
+import { ListenError } from './errors.js';
 import type { ServeOptions } from './context.js';
 
 export interface StartedServer {
@@ -24,7 +25,13 @@ export async function startServer(options: StartServerOptions): Promise<StartedS
   const host = options.host ?? '127.0.0.1';
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, () => resolve(s));
-    s.once('error', reject);
+    s.once('error', (error: NodeJS.ErrnoException) => {
+      const where = `${host}:${options.port ?? 8787}`;
+      if (error.code === 'EADDRINUSE') reject(new ListenError(`${where} is already in use; choose another port with --port (0 picks a free one)`, { cause: error }));
+      else if (error.code === 'EADDRNOTAVAIL') reject(new ListenError(`${host} is not an address of this machine; use --host 127.0.0.1 (or 0.0.0.0 to listen on every interface)`, { cause: error }));
+      else if (error.code === 'EACCES') reject(new ListenError(`not allowed to listen on ${where}; ports below 1024 need privileges, use --port 8787`, { cause: error }));
+      else reject(error);
+    });
   });
   // Slow or idle clients must not hold sockets forever; 1,000 connections at once are fine.
   if ('headersTimeout' in server) {
