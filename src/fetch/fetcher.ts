@@ -35,7 +35,7 @@ const ACCEPT: Record<FetchKind, string> = {
 
 const ROBOTS_MAX_BYTES = 512 * 1024;
 
-type Resolved = Required<Omit<FetcherOptions, 'logger' | 'contact' | 'userAgent'>> & Pick<FetcherOptions, 'logger'> & { userAgent: string };
+type Resolved = Required<Omit<FetcherOptions, 'logger' | 'contact' | 'userAgent' | 'addressGuard'>> & Pick<FetcherOptions, 'logger'> & { userAgent: string };
 
 function resolveOptions(o: FetcherOptions): Resolved {
   return {
@@ -135,7 +135,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     connections: opts.maxPerHost,
     pipelining: 1,
     keepAliveTimeout: 30_000,
-    connect: { timeout: opts.connectTimeoutMs },
+    // With a guard, every connection (each redirect hop, each retry) has its address checked as it opens.
+    connect: options.addressGuard ? options.addressGuard.connector({ timeout: opts.connectTimeoutMs }) : { timeout: opts.connectTimeoutMs },
     headersTimeout: opts.timeoutMs,
     bodyTimeout: opts.timeoutMs,
   });

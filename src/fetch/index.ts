@@ -7,3 +7,4 @@ export { decodeBody, mediaType } from './decode-body.js';
 export { maybeGunzip } from './read-body.js';
 export { parseRobots } from './robots.js';
 export { backoffMs, parseRetryAfter } from './retry.js';
+export { AddressGuard, AddressNotAllowedError, forbiddenRange, type AddressGuardOptions, type Resolver, type ResolvedAddress } from './address-guard.js';

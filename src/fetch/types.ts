@@ -1,4 +1,5 @@
 /** Types of the polite HTTP fetcher: its options, its result and what it reports per host. */
+import type { AddressGuard } from './address-guard.js';
 
 export type FetchKind = 'page' | 'sitemap' | 'feed' | 'robots';
 
@@ -44,6 +45,11 @@ export interface FetcherOptions {
    */
   acceptBody?: (contentType: string | null, kind: FetchKind) => boolean;
   logger?: FetchLogger;
+  /**
+   * Refuse to connect to loopback, private, link-local and other special addresses (checked on
+   * every connection, redirects included). For URLs that came from someone else (the HTTP API).
+   */
+  addressGuard?: AddressGuard;
 }
 
 export interface FetchOptions {
