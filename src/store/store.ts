@@ -114,6 +114,20 @@ export interface FetchLogEntry {
   notModified?: boolean;
   errorCode?: string | null;
   error?: string | null;
+  /** Where the response was written as WARC, when the crawl wrote one. */
+  warc?: WarcLocation | null;
+}
+
+/** A WARC record's place: the file and the byte offset of its gzip member (readable on its own). */
+export interface WarcLocation {
+  file: string;
+  offset: number;
+}
+
+/** The newest WARC capture of a URL: where it is and when it was fetched (epoch ms). */
+export interface WarcCapture extends WarcLocation {
+  url: string;
+  fetchedAt: number;
 }
 
 export interface SaveArticleInput {
@@ -245,6 +259,8 @@ export interface Store {
   frontierCounts(): Promise<Record<FrontierState, number>>;
 
   logFetch(entry: FetchLogEntry): Promise<void>;
+  /** The newest WARC capture of any of these URLs (an article's URL and its canonical URL), or null. */
+  warcCapture(urls: readonly string[]): Promise<WarcCapture | null>;
 
   /** Inserts or updates the article keyed by its canonical URL; a changed title or body adds a version. */
   saveArticle(input: SaveArticleInput): Promise<SaveArticleResult>;

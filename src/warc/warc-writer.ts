@@ -9,6 +9,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import type { FetchResult } from '../fetch/types.js';
+import type { WarcLocation } from '../store/store.js';
 
 export interface WarcWriterOptions {
   dir: string;
@@ -43,14 +44,17 @@ export class WarcWriter {
     mkdirSync(options.dir, { recursive: true });
   }
 
-  /** Appends one response record; calls are serialized so records never interleave. */
-  write(result: FetchResult): Promise<void> {
+  /**
+   * Appends one response record and says where it went (file, offset of its gzip member); calls
+   * are serialized so records never interleave.
+   */
+  write(result: FetchResult): Promise<WarcLocation> {
     const next = this.queue.then(() => this.writeNow(result));
-    this.queue = next.catch(() => {});
+    this.queue = next.then(() => undefined, () => undefined);
     return next;
   }
 
-  private async writeNow(result: FetchResult): Promise<void> {
+  private async writeNow(result: FetchResult): Promise<WarcLocation> {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(result.headers)) {
       if (name === 'content-encoding' || name === 'content-length' || name === 'transfer-encoding') headers[`x-marsad-original-${name}`] = value;
@@ -70,13 +74,15 @@ export class WarcWriter {
       [new Uint8Array(result.bytes)],
     );
     const bytes = await WARCSerializer.serialize(record, { gzip: true });
-    await this.append(bytes);
+    return this.append(bytes);
   }
 
-  private async append(bytes: Uint8Array): Promise<void> {
+  private async append(bytes: Uint8Array): Promise<WarcLocation> {
     if (this.fd === null || this.size >= this.maxBytes) await this.rotate();
+    const location = { file: this.files.at(-1)!, offset: this.size };
     writeSync(this.fd!, bytes);
     this.size += bytes.length;
+    return location;
   }
 
   private async rotate(): Promise<void> {

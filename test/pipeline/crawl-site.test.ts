@@ -116,6 +116,20 @@ describe('crawl of the loopback test site', () => {
     expect(stored).toBeTruthy();
     expect(Buffer.from(stored![1]).toString('utf8')).toContain(truth.title);
   });
+
+  it("records where each article's capture is: the gzip member at that offset is its response", async () => {
+    const truth = site.articles().find((a) => a.host === 'ar')!;
+    const article = await store.getArticleByUrl(new URL(truth.path, site.hosts.ar).href);
+    expect(article).not.toBeNull();
+    const capture = await store.warcCapture([article!.url, article!.canonicalUrl]);
+    expect(capture).not.toBeNull();
+    expect(warcFiles).toContain(capture!.file);
+    // one gzip member read from the offset alone: the record stands on its own
+    const parser = new WARCParser([readFileSync(capture!.file).subarray(capture!.offset)]);
+    const record = await parser.parse();
+    expect(record?.warcType).toBe('response');
+    expect(pathOf(record!.warcTargetURI!)).toBe(truth.path);
+  });
 });
 
 describe('crawl limits', () => {

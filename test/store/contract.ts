@@ -189,5 +189,15 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect((await store.failures({ host: 'a.test' })).map((f) => f.url)).toEqual(['http://a.test/gone']);
       expect(await store.failures({ host: 'c.test' })).toEqual([]);
     });
+
+    it("finds a URL's newest WARC capture among an article's URLs", async () => {
+      const now = Date.now();
+      expect(await store.warcCapture(['http://a.test/story'])).toBeNull();
+      await store.logFetch({ url: 'http://a.test/story?utm=x', host: 'a.test', kind: 'page', status: 200, bytes: 10, elapsedMs: 1, fetchedAt: now, warc: { file: '/w/one.warc.gz', offset: 0 } });
+      await store.logFetch({ url: 'http://a.test/story', host: 'a.test', kind: 'recrawl', status: 200, bytes: 10, elapsedMs: 1, fetchedAt: now + 5, warc: { file: '/w/two.warc.gz', offset: 812 } });
+      await store.logFetch({ url: 'http://a.test/story', host: 'a.test', kind: 'recrawl', status: 304, bytes: 0, elapsedMs: 1, fetchedAt: now + 9, notModified: true });
+      expect(await store.warcCapture(['http://a.test/story?utm=x', 'http://a.test/story'])).toEqual({ url: 'http://a.test/story', file: '/w/two.warc.gz', offset: 812, fetchedAt: now + 5 });
+      expect(await store.warcCapture(['http://a.test/story?utm=x'])).toMatchObject({ file: '/w/one.warc.gz', offset: 0 });
+    });
   });
 }

@@ -10,7 +10,7 @@ import { MarsadError } from '../../errors.js';
 import { articleId } from '../../extract/content-hash.js';
 import type { Article } from '../../extract/types.js';
 import type { Fetcher, FetchResult } from '../../fetch/types.js';
-import type { FrontierItem, FrontierOutcome, Store } from '../../store/store.js';
+import type { FrontierItem, FrontierOutcome, Store, WarcLocation } from '../../store/store.js';
 import type { PageSource } from './analyze-page.js';
 import type { AnalyzePool } from './analyze-pool.js';
 import { PRIORITY, feedCandidates, feedItemCandidates, linkCandidates, olderThan, responseText, sitemapCandidates, sitemapCandidatesOf, type Candidate } from './discovery.js';
@@ -81,14 +81,16 @@ export async function handleItem(ctx: HandleContext, item: FrontierItem): Promis
   ctx.counters.fetched++;
   ctx.counters.bytes += result.bytes.length;
   stats.fetched++;
-  await ctx.store.logFetch({ url: item.url, host: item.host, kind: item.kind, status: result.status, bytes: result.bytes.length, elapsedMs: result.elapsedMs, fetchedAt: Date.parse(result.fetchedAt) });
+  // WARC first, so the fetch log can say where the capture is (the API links an article to it).
+  let warc: WarcLocation | null = null;
   if (ctx.options.warc) {
     try {
-      await ctx.options.warc.write(result);
+      warc = (await ctx.options.warc.write(result)) ?? null;
     } catch (error) {
       ctx.options.logger?.warn?.({ url: item.url, err: error }, 'WARC write failed');
     }
   }
+  await ctx.store.logFetch({ url: item.url, host: item.host, kind: item.kind, status: result.status, bytes: result.bytes.length, elapsedMs: result.elapsedMs, fetchedAt: Date.parse(result.fetchedAt), warc });
   const outcome = await processResult(ctx, item, result);
   await ctx.store.complete(item.id, outcome);
 }

@@ -98,8 +98,9 @@ async function recheck(options: RecrawlOptions, pool: AnalyzePool, policy: Recra
     return;
   }
   const fetchedAt = Date.parse(result.fetchedAt);
-  await store.logFetch({ url: c.url, host: c.host, kind: 'recrawl', status: result.status, bytes: result.bytes.length, elapsedMs: result.elapsedMs, fetchedAt, notModified: result.notModified });
-  if (options.warc && !result.notModified) await options.warc.write(result).catch((error: unknown) => options.logger?.warn?.({ url: c.url, err: error }, 'WARC write failed'));
+  // WARC first, so the fetch log can say where the new capture is.
+  const warc = options.warc && !result.notModified ? ((await options.warc.write(result).catch((error: unknown) => options.logger?.warn?.({ url: c.url, err: error }, 'WARC write failed'))) ?? null) : null;
+  await store.logFetch({ url: c.url, host: c.host, kind: 'recrawl', status: result.status, bytes: result.bytes.length, elapsedMs: result.elapsedMs, fetchedAt, notModified: result.notModified, warc });
   const unchangedCheck = {
     checkedAt: fetchedAt,
     nextRecrawlAt: nextRecrawlAt({ now: fetchedAt, lastChangedAt: c.lastChangedAt, policy }),

@@ -2,7 +2,7 @@
 import type { TrapLimits } from '../../discover/traps.js';
 import type { FetchResult } from '../../fetch/types.js';
 import type { Fetcher } from '../../fetch/types.js';
-import type { FrontierState, Store } from '../../store/store.js';
+import type { FrontierState, Store, WarcLocation } from '../../store/store.js';
 import type { RecrawlPolicy } from './schedule.js';
 
 /** A pino-compatible logger subset; the crawler never writes to the console itself. */
@@ -15,7 +15,8 @@ export interface CrawlLogger {
 
 /** Where every fetched response is also written (a WARC writer). */
 export interface ResponseSink {
-  write(result: FetchResult): Promise<void>;
+  /** Keeps the response (a WARC writer); says where, when it can, so the fetch log can point at it. */
+  write(result: FetchResult): Promise<WarcLocation | void>;
   close(): Promise<void>;
 }
 

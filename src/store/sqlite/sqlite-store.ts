@@ -16,6 +16,7 @@ import type {
   ArticleVersion,
   ClaimOptions,
   FailedFetch,
+  WarcCapture,
   FetchLogEntry,
   FrontierInput,
   FrontierItem,
@@ -193,7 +194,7 @@ export class SqliteStore implements Store {
     this.frontier = new SqliteFrontier(this.connection);
     this.articles = new SqliteArticles(this.connection);
     this.insertFetch = this.connection.prepare(`INSERT INTO fetch_log (url, host, kind, status, bytes, elapsed_ms, fetched_at,
-      not_modified, error_code, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      not_modified, error_code, error, warc_file, warc_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 
   /** The underlying connection, for other SQLite-only modules (search, export); queued writes are committed first. */
@@ -266,7 +267,21 @@ export class SqliteStore implements Store {
 
   async logFetch(entry: FetchLogEntry): Promise<void> {
     await this.writes.write(() => this.insertFetch.run(entry.url, entry.host, entry.kind, entry.status, entry.bytes, Math.round(entry.elapsedMs),
-      entry.fetchedAt, entry.notModified ? 1 : 0, entry.errorCode ?? null, entry.error ?? null));
+      entry.fetchedAt, entry.notModified ? 1 : 0, entry.errorCode ?? null, entry.error ?? null, entry.warc?.file ?? null, entry.warc?.offset ?? null));
+  }
+
+  async warcCapture(urls: readonly string[]): Promise<WarcCapture | null> {
+    this.writes.flush();
+    let best: WarcCapture | null = null;
+    // fetch_log_url (url, id) finds each URL's newest rows without a scan
+    const newest = this.db.prepare<[string], { file: string; offset: number; fetched_at: number }>(
+      'SELECT warc_file AS file, warc_offset AS offset, fetched_at FROM fetch_log WHERE url = ? AND warc_file IS NOT NULL ORDER BY id DESC LIMIT 1',
+    );
+    for (const url of new Set(urls)) {
+      const row = newest.get(url);
+      if (row && (best === null || row.fetched_at > best.fetchedAt)) best = { url, file: row.file, offset: row.offset, fetchedAt: row.fetched_at };
+    }
+    return best;
   }
 
   async saveArticle(input: SaveArticleInput): Promise<SaveArticleResult> {
