@@ -1,0 +1,71 @@
+/**
+ * The search screen: query and filters, results, the attention chart and the top terms, all
+ * driven by the URL. Each part loads on its own, keyed by the parameters it depends on, so
+ * turning a page does not redraw the chart and changing the interval does not reload the hits.
+ */
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { api, type Params } from '../api.js';
+import { formatNumber } from '../format.js';
+import { t } from '../i18n.js';
+import { PAGE_SIZE, filterParams, hasQuery, readSearchState, searchParams, type SearchState } from '../search-state.js';
+import type { Health, SearchResult, Terms, Timeline } from '../types.js';
+import { AsyncSlot } from './async-slot.js';
+import { chartSection } from './chart.js';
+import { filtersPanel, queryForm } from './query-form.js';
+import { downloads, resultsList } from './results.js';
+import { errorLine, loadingLine } from './status.js';
+import { termsSection } from './terms.js';
+
+const results = new AsyncSlot<SearchResult>();
+const timeline = new AsyncSlot<Timeline>();
+const terms = new AsyncSlot<Terms>();
+const health = new AsyncSlot<Health>();
+const latest = new AsyncSlot<SearchResult | null>();
+
+function keyOf(params: Params): string {
+  return JSON.stringify(params);
+}
+
+function timelineParams(s: SearchState): Params {
+  const queries = [s.q, ...s.compare];
+  return { q: queries, ...filterParams(s), interval: s.interval, split: s.splitBySite ? 'site' : 'none' };
+}
+
+function emptyState(): TemplateResult {
+  const h = health.use('health', () => api.health());
+  // The newest articles under an empty query, if the server lists without words.
+  const l = latest.use('latest', (signal) => api.search({ order: 'newest', limit: 10, facets: true }, signal).catch(() => null));
+  return html`
+    <p class="muted">${t('emptyQuery')}</p>
+    ${h.state === 'done' ? html`<p class="muted">${t('corpusSize', { n: formatNumber(h.value.articles) })}</p>` : nothing}
+    ${l.state === 'done' && l.value && l.value.hits.length > 0 ? resultsList({ ...readSearchState(new URLSearchParams()), order: 'newest' }, { ...l.value, total: l.value.hits.length, page: 1 }, t('latest')) : nothing}
+  `;
+}
+
+export function searchView(params: URLSearchParams): TemplateResult {
+  const state = readSearchState(params);
+  if (!hasQuery(state)) {
+    return html`
+      <section class="search-top">${queryForm(state)}</section>
+      ${emptyState()}
+    `;
+  }
+  const sp = { ...searchParams(state), page: state.page, limit: PAGE_SIZE, facets: true };
+  const r = results.use(keyOf(sp), (signal) => api.search(sp, signal));
+  const tp = timelineParams(state);
+  const tl = timeline.use(keyOf(tp), (signal) => api.timeline(tp, signal));
+  const fp = { q: state.q, ...filterParams(state), limit: 30 };
+  const tr = terms.use(keyOf(fp), (signal) => api.terms(fp, signal));
+  const result = r.state === 'done' ? r.value : null;
+  return html`
+    <section class="search-top">${queryForm(state)}</section>
+    <div class="search-layout">
+      <aside class="search-side">${filtersPanel(state, result)} ${termsSection(state, tr)}</aside>
+      <div class="search-main">
+        ${chartSection(state, tl)}
+        ${r.state === 'loading' ? loadingLine() : nothing} ${r.state === 'failed' ? errorLine(r.error) : nothing}
+        ${result ? html`${resultsList(state, result, t('results'))} ${downloads(state)}` : nothing}
+      </div>
+    </div>
+  `;
+}
