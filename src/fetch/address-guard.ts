@@ -44,7 +44,7 @@ export class AddressNotAllowedError extends MarsadError {
   readonly address: string;
   readonly range: string;
   constructor(hostname: string, address: string, range: string, hint: string, options: MarsadErrorOptions = {}) {
-    const subject = hostname === address ? `the address ${address} is` : `${hostname} resolves to ${address},`;
+    const subject = hostname === address ? `the URL's host is ${address},` : `${hostname} resolves to ${address},`;
     super('ADDRESS_NOT_ALLOWED', `${subject} ${describeRange(address, range)} address; ${hint}`, { retryable: false, ...options, subject: hostname });
     this.hostname = hostname;
     this.address = address;

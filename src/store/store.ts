@@ -242,6 +242,11 @@ export interface Store {
   /** URLs whose last fetch failed, newest first (optionally one host's). */
   failures(options?: { host?: string; limit?: number }): Promise<FailedFetch[]>;
   listSources(): Promise<Source[]>;
+  /**
+   * Deletes a source. Its articles and frontier entries stay (they are the corpus and its
+   * history) and no longer name a source. False when there was no such source.
+   */
+  removeSource(id: number): Promise<boolean>;
 
   /** Adds entries whose URL is not in the frontier yet; returns how many were new. */
   enqueue(entries: readonly FrontierInput[]): Promise<number>;
@@ -257,6 +262,8 @@ export interface Store {
   /** Entries per host (any state): per-host page caps survive a restart. */
   frontierCountsByHost(): Promise<Map<string, number>>;
   frontierCounts(): Promise<Record<FrontierState, number>>;
+  /** When each host was last fetched (epoch ms, from the fetch log). */
+  lastFetchByHost(): Promise<Map<string, number>>;
 
   logFetch(entry: FetchLogEntry): Promise<void>;
   /** The newest WARC capture of any of these URLs (an article's URL and its canonical URL), or null. */

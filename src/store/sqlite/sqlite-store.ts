@@ -226,6 +226,20 @@ export class SqliteStore implements Store {
     return (this.db.prepare('SELECT * FROM sources ORDER BY id').all() as SourceRow[]).map(toSource);
   }
 
+  async removeSource(id: number): Promise<boolean> {
+    return this.writes.write(() => {
+      // The foreign keys would refuse the delete: the articles and frontier entries are kept, without a source.
+      this.connection.prepare('UPDATE articles SET source_id = NULL WHERE source_id = ?').run(id);
+      this.connection.prepare('UPDATE frontier SET source_id = NULL WHERE source_id = ?').run(id);
+      return this.connection.prepare('DELETE FROM sources WHERE id = ?').run(id).changes > 0;
+    });
+  }
+
+  async lastFetchByHost(): Promise<Map<string, number>> {
+    const rows = this.db.prepare('SELECT host, max(fetched_at) AS at FROM fetch_log GROUP BY host').all() as { host: string; at: number }[];
+    return new Map(rows.map((r) => [r.host, r.at]));
+  }
+
   async enqueue(entries: readonly FrontierInput[]): Promise<number> {
     const now = Date.now();
     return this.writes.write(() => this.frontier.enqueue(entries, now));
