@@ -1,6 +1,10 @@
 /** The article endpoints over real HTTP on the demo corpus: record, date evidence, versions, diff, hostile text, bad ids. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCorpus, HOSTILE_TEXT, HOSTILE_TITLE, type DemoCorpus } from './demo-corpus.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../../src/store/index.js';
+import { copyDemoCorpus, demoCorpus, HOSTILE_TEXT, HOSTILE_TITLE, type DemoCorpus } from './demo-corpus.js';
 import { serveStore, type TestServer } from './api-helpers.js';
 
 let corpus: DemoCorpus;
@@ -126,5 +130,27 @@ describe('GET /api/v1/articles/{id}/diff', () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain('one version');
     expect(server.errors).toEqual([]);
+  });
+});
+
+describe('the WARC capture of an article', () => {
+  it('points at the newest capture the fetch log records, by file name and offset', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-articles-warc-'));
+    try {
+      const copy = await copyDemoCorpus(dir);
+      const store = await openStore(copy.db);
+      const article = (await store.getArticle(copy.revisedId))!;
+      await store.logFetch({ url: article.url, host: article.host, kind: 'page', status: 200, bytes: 1000, elapsedMs: 5, fetchedAt: Date.now(), warc: { file: join(dir, 'warc', 'marsad-1.warc.gz'), offset: 4242 } });
+      await store.close();
+      const warcServer = await serveStore(copy.db);
+      try {
+        const res = await warcServer.get(`/api/v1/articles/${copy.revisedId}`);
+        expect(((await res.json()) as Detail).warc).toEqual({ file: 'marsad-1.warc.gz', offset: 4242 });
+      } finally {
+        await warcServer.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,6 +3,7 @@
  * earlier version; and a word-level diff of two versions — the same store calls and the same
  * diffVersions as `marsad show` and `marsad diff --json`.
  */
+import { basename } from 'node:path';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Article } from '../../extract/types.js';
 import { diffVersions } from '../../pipeline/crawl/index.js';
@@ -55,7 +56,7 @@ const ArticleDetailSchema = z
     warc: z
       .object({ file: z.string(), offset: z.number().int().nonnegative() })
       .nullable()
-      .openapi({ description: 'Where the response was archived as WARC. The store does not record WARC captures yet, so this is null.' }),
+      .openapi({ description: "The newest WARC capture of the article's URL: the file's name in the crawl's --warc folder and the byte offset of its gzip member (readable on its own). Null when the crawl wrote no WARC." }),
   })
   .openapi('ArticleDetail');
 
@@ -101,7 +102,7 @@ const exampleDetail = {
     { version: 2, fetchedAt: '2025-10-29T08:00:11.000Z', title: exampleRecord.title, contentHash: exampleRecord.contentHash, wordCount: 9 },
   ],
   nearDuplicates: [{ id: '77aa01bc9d3e4f50', title: 'الطرفان يوقعان الاتفاق', url: 'https://other.example/2025/10/28/deal', site: 'other.example', published: '2025-10-28T17:05:00+03:00' }],
-  warc: null,
+  warc: { file: 'marsad-20251028140000-00001.warc.gz', offset: 183_402 },
 };
 
 const exampleDiff = {
@@ -195,7 +196,7 @@ export function registerArticleRoutes(app: OpenAPIHono, ctx: ServeContext): void
     const { id } = c.req.valid('param');
     const withTrace = c.req.valid('query').trace === 'true';
     const article = await articleOr404(ctx, id);
-    const [versions, duplicateIds] = await Promise.all([ctx.store.listVersions(id), ctx.store.nearDuplicates(id)]);
+    const [versions, duplicateIds, warc] = await Promise.all([ctx.store.listVersions(id), ctx.store.nearDuplicates(id), ctx.store.warcCapture([article.url, article.canonicalUrl])]);
     const duplicates = (await Promise.all(duplicateIds.map((d) => ctx.store.getArticle(d)))).filter((d): d is StoredArticle => d !== null);
     return c.json(
       {
@@ -215,9 +216,8 @@ export function registerArticleRoutes(app: OpenAPIHono, ctx: ServeContext): void
         dates: article.record.extraction.dates ?? { published: null, modified: null },
         versions: versions.map((v) => ({ version: v.version, fetchedAt: iso(v.fetchedAt), title: v.title, contentHash: v.contentHash, wordCount: v.record.wordCount })),
         nearDuplicates: duplicates.map((d) => ({ id: d.id, title: d.title, url: d.canonicalUrl, site: d.record.site.name ?? d.host, published: d.record.published })),
-        // The crawl can write WARC files, but the store keeps no record of which file and offset
-        // hold an article's response, so there is nothing true to return yet.
-        warc: null,
+        // Only the file's name: the server's folders are not the client's business (the crawl's --warc folder holds it).
+        warc: warc === null ? null : { file: basename(warc.file), offset: warc.offset },
       },
       200,
     );
