@@ -20,3 +20,17 @@ export class StoreError extends MarsadError {
     super('STORE', message, options);
   }
 }
+
+/** The PostgreSQL server did not answer (refused, unknown host, timed out): nothing marsad can fix, the user can. */
+export class StoreUnreachableError extends MarsadError {
+  constructor(message: string, options: MarsadErrorOptions = {}) {
+    super('STORE_UNREACHABLE', message, { retryable: true, ...options });
+  }
+}
+
+/** The PostgreSQL server answered but refused the login (wrong user or password, pg_hba.conf). */
+export class StoreLoginError extends MarsadError {
+  constructor(message: string, options: MarsadErrorOptions = {}) {
+    super('STORE_LOGIN', message, options);
+  }
+}

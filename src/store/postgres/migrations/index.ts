@@ -1,0 +1,17 @@
+/**
+ * PostgreSQL schema migrations, applied in order inside one transaction and recorded in
+ * `schema_migrations` (see ../migrate.ts). To change the schema, append a new file
+ * (`00N-name.ts`) and add it to the end of this list; never edit a migration that has shipped.
+ * Versions must be consecutive. They are numbered on their own: PostgreSQL starts from the
+ * SQLite schema's present state, not its history.
+ */
+import { migration001Core } from './001-core.js';
+
+export interface PostgresMigration {
+  version: number;
+  name: string;
+  /** SQL, run in the migration transaction (PostgreSQL's DDL is transactional). */
+  up: string;
+}
+
+export const postgresMigrations: readonly PostgresMigration[] = [migration001Core];
