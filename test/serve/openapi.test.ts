@@ -109,7 +109,7 @@ describe('GET /api/v1/openapi.json', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
     expect(doc.openapi).toMatch(/^3\.1\./);
     const validator = new Validator({ strict: false });
-    const result = await validator.validate(structuredClone(doc) as Json);
+    const result = await validator.validate(structuredClone(doc) as unknown as Json);
     expect(result.errors ?? [], JSON.stringify(result.errors, null, 2)).toEqual([]);
     expect(result.valid).toBe(true);
   });
