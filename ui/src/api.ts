@@ -72,8 +72,8 @@ export const api = {
   sources: () => request<SourcesStatus>('GET', '/sources'),
   addSource: (url: string, maxArticles: number | null) =>
     request<{ source: Source; crawl: Crawl | null }>('POST', '/sources', { body: { url, crawl: true, ...(maxArticles ? { maxArticles } : {}) }, auth: true }),
-  removeSource: (id: string) => request<unknown>('DELETE', `/sources/${enc(id)}`, { auth: true }),
-  crawlSource: (id: string) => request<{ crawl: Crawl }>('POST', `/sources/${enc(id)}/crawl`, { auth: true }),
+  removeSource: (id: number) => request<unknown>('DELETE', `/sources/${id}`, { auth: true }),
+  crawlSource: (id: number) => request<{ crawl: Crawl }>('POST', `/sources/${id}/crawl`, { auth: true }),
   crawl: (id: string) => request<Crawl>('GET', `/crawls/${enc(id)}`),
 };
 

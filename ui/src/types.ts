@@ -160,7 +160,7 @@ export type CrawlState = 'queued' | 'running' | 'done' | 'failed' | 'stopped';
 
 export interface Crawl {
   id: string;
-  sourceId: string | null;
+  sourceId: number;
   url: string;
   state: CrawlState;
   startedAt: string | null;
@@ -169,6 +169,15 @@ export interface Crawl {
   stored: number;
   failed: number;
   error: string | null;
+}
+
+/** One failed fetch: the HTTP status or the error code, and when. */
+export interface FetchError {
+  url: string;
+  status: number | null;
+  code: string | null;
+  error: string | null;
+  at: string;
 }
 
 export interface HostStatus {
@@ -183,12 +192,12 @@ export interface HostStatus {
   fetches: number;
   errors: number;
   lastFetchAt: string | null;
-  lastError: string | null;
-  recentErrors: { at?: string; url?: string; message?: string; error?: string; status?: number | null }[] | string[];
+  lastError: Omit<FetchError, 'url'> | null;
+  recentErrors: FetchError[];
 }
 
 export interface Source {
-  id: string;
+  id: number;
   name: string;
   hosts: string[];
   startUrls: string[];

@@ -9,7 +9,8 @@ import { formatDateTime, formatNumber } from '../format.js';
 import { t, type MessageKey } from '../i18n.js';
 import { requestRender } from '../render-loop.js';
 import { readToken, saveToken } from '../token.js';
-import type { Crawl, CrawlState, HostStatus, SourcesStatus } from '../types.js';
+import { displayUrl } from '../safe-url.js';
+import type { Crawl, CrawlState, FetchError, HostStatus, SourcesStatus } from '../types.js';
 import { AsyncSlot } from './async-slot.js';
 import { errorLine, loadingLine } from './status.js';
 
@@ -96,12 +97,15 @@ function crawlLine(c: Crawl): TemplateResult {
   </p>`;
 }
 
-function recentError(e: HostStatus['recentErrors'][number]): TemplateResult {
-  if (typeof e === 'string') return html`<li dir="auto">${e}</li>`;
+function recentError(e: FetchError): TemplateResult {
   return html`<li>
-    ${e.at ? html`<time datetime=${e.at}>${formatDateTime(e.at)}</time>` : nothing} ${e.status ? html`<span>${e.status}</span>` : nothing}
-    <bdi>${e.url ?? ''}</bdi> <bdi class="error-text">${e.message ?? e.error ?? ''}</bdi>
+    <time datetime=${e.at}>${formatDateTime(e.at)}</time> ${e.status ? html`<span class="status">${e.status}</span>` : nothing}
+    ${e.code ? html`<code>${e.code}</code>` : nothing} <bdi>${displayUrl(e.url)}</bdi> ${e.error ? html`<bdi class="error-text">${e.error}</bdi>` : nothing}
   </li>`;
+}
+
+function lastError(e: Omit<FetchError, 'url'>): TemplateResult {
+  return html`${e.status ?? e.code ?? ''} <bdi>${e.error ?? ''}</bdi> <time class="muted" datetime=${e.at}>${formatDateTime(e.at)}</time>`;
 }
 
 function hostsTable(hosts: HostStatus[]): TemplateResult {
@@ -129,7 +133,7 @@ function hostsTable(hosts: HostStatus[]): TemplateResult {
               <th scope="row"><bdi>${h.host}</bdi></th>
               ${n(h.articles)} ${n(h.queued + (h.fetching ?? 0))} ${n(h.fetched)} ${n(h.failed)} ${n(h.blocked)} ${n(h.skipped)}
               <td>${h.lastFetchAt ? html`<time datetime=${h.lastFetchAt}>${formatDateTime(h.lastFetchAt)}</time>` : t('never')}</td>
-              <td dir="auto" class="error-text">${h.lastError ?? t('never')}</td>
+              <td class=${h.lastError ? 'error-text' : 'muted'}>${h.lastError ? lastError(h.lastError) : t('never')}</td>
             </tr>`,
           )}
         </tbody>
@@ -164,7 +168,7 @@ function writePanel(s: SourcesStatus): TemplateResult {
             <label for="source-url">${t('sourceUrl')}</label>
             <input id="source-url" name="url" type="url" required dir="ltr" placeholder="https://example.com/" />
             <label for="max-articles">${t('maxArticles')}</label>
-            <input id="max-articles" name="maxArticles" type="number" min="1" max="100000" inputmode="numeric" />
+            <input id="max-articles" name="maxArticles" type="number" min="1" max="10000" inputmode="numeric" />
             <button type="submit" class="primary" ?disabled=${busy}>${t('add')}</button>
           </form>`
         : nothing}
