@@ -8,3 +8,5 @@ export { buildSnippet, type HighlightOptions } from './snippet.js';
 export { indexPendingArticles, countPendingArticles, type IndexProgress } from './sqlite-index.js';
 export { DEFAULT_PART_SIZE, listParts, optimizeParts, setPartSize, type FtsPart } from './fts-parts.js';
 export { search, searchDatabase, SearchUnavailableError, type SearchHit, type SearchOptions, type SearchResult } from './search.js';
+export { countFacets, countFacetsOfPlan, type FacetCount, type FacetCounts, type FacetCountOptions } from './facet-counts.js';
+export { snippetSegments, directionOf, MATCH_OPEN, MATCH_CLOSE, type SnippetSegment } from './hit-parts.js';

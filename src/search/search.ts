@@ -137,7 +137,7 @@ interface Ranked {
 }
 
 /** FROM and WHERE of a scored query on one part: the FTS table alone unless a residual condition needs the filter table. */
-function partSql(plan: MatchPlan, part: FtsPart, more: SqlCondition[] = []): { from: string; sql: string; params: (string | number)[] } {
+export function partSql(plan: MatchPlan, part: FtsPart, more: SqlCondition[] = []): { from: string; sql: string; params: (string | number)[] } {
   const { sql, params } = whereSql([{ sql: `${part.table} MATCH ?`, params: [plan.match!] }, ...plan.residual, ...more]);
   // CROSS JOIN keeps the match as the outer loop: with a date filter the planner could otherwise
   // walk the date index (most of the corpus) and probe the full-text index once per article.
