@@ -190,6 +190,27 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(await store.failures({ host: 'c.test' })).toEqual([]);
     });
 
+    it('removes a source, keeping its articles and frontier entries without it', async () => {
+      const now = Date.now();
+      const source = await store.upsertSource({ name: 'a.test', hosts: ['a.test'], startUrls: ['http://a.test/'] });
+      await store.enqueue([{ url: 'http://a.test/x', host: 'a.test', sourceId: source.id, kind: 'page' }]);
+      const saved = await store.saveArticle({ article: sampleArticle('http://a.test/x'), sourceId: source.id, fetchedAt: now, nextRecrawlAt: now });
+      expect(await store.removeSource(source.id)).toBe(true);
+      expect(await store.listSources()).toEqual([]);
+      expect((await store.getArticle(saved.id))?.sourceId).toBeNull();
+      expect((await store.getFrontierEntry('http://a.test/x'))?.sourceId).toBeNull();
+      expect(await store.removeSource(source.id)).toBe(false);
+    });
+
+    it('tells when each host was last fetched', async () => {
+      const now = Date.now();
+      expect(await store.lastFetchByHost()).toEqual(new Map());
+      await store.logFetch({ url: 'http://a.test/x', host: 'a.test', kind: 'page', status: 200, bytes: 10, elapsedMs: 3, fetchedAt: now });
+      await store.logFetch({ url: 'http://a.test/y', host: 'a.test', kind: 'page', status: null, bytes: 0, elapsedMs: 1, fetchedAt: now + 7, errorCode: 'TIMEOUT' });
+      await store.logFetch({ url: 'http://b.test/', host: 'b.test', kind: 'robots', status: 404, bytes: 0, elapsedMs: 1, fetchedAt: now + 2 });
+      expect(await store.lastFetchByHost()).toEqual(new Map([['a.test', now + 7], ['b.test', now + 2]]));
+    });
+
     it("finds a URL's newest WARC capture among an article's URLs", async () => {
       const now = Date.now();
       expect(await store.warcCapture(['http://a.test/story'])).toBeNull();

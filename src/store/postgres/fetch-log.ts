@@ -21,3 +21,9 @@ export async function warcCapture(pool: pg.Pool, urls: readonly string[]): Promi
   const row = result.rows[0];
   return row === undefined ? null : { url: row.url, file: row.file, offset: row.offset, fetchedAt: row.fetched_at };
 }
+
+/** When each host was last fetched (epoch ms). */
+export async function lastFetchByHost(pool: pg.Pool): Promise<Map<string, number>> {
+  const result = await statement<{ host: string; at: number }>(pool, 'SELECT host, max(fetched_at) AS at FROM fetch_log GROUP BY host');
+  return new Map(result.rows.map((r) => [r.host, r.at]));
+}

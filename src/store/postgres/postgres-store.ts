@@ -28,14 +28,14 @@ import type {
   WarcCapture,
 } from '../store.js';
 import { PostgresArticles } from './articles.js';
-import { logFetch, warcCapture } from './fetch-log.js';
+import { lastFetchByHost, logFetch, warcCapture } from './fetch-log.js';
 import { PostgresFrontier } from './frontier.js';
 import { parsePostgresLocation, type PostgresLocation } from './location.js';
 import { migratePostgres, schemaVersion } from './migrate.js';
 import { postgresMigrations, type PostgresMigration } from './migrations/index.js';
 import { createPool, postgresError } from './pool.js';
 import { failures, storeStats } from './stats.js';
-import { listSources, upsertSource } from './sources.js';
+import { listSources, removeSource, upsertSource } from './sources.js';
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:port/database`, optionally with `?schema=NAME`. */
@@ -111,6 +111,10 @@ export class PostgresStore implements Store {
     return this.run(() => listSources(this.pool));
   }
 
+  removeSource(id: number): Promise<boolean> {
+    return this.run(() => removeSource(this.pool, id));
+  }
+
   enqueue(entries: readonly FrontierInput[]): Promise<number> {
     return this.run(() => this.frontier.enqueue(entries));
   }
@@ -149,6 +153,10 @@ export class PostgresStore implements Store {
 
   warcCapture(urls: readonly string[]): Promise<WarcCapture | null> {
     return this.run(() => warcCapture(this.pool, urls));
+  }
+
+  lastFetchByHost(): Promise<Map<string, number>> {
+    return this.run(() => lastFetchByHost(this.pool));
   }
 
   saveArticle(input: SaveArticleInput): Promise<SaveArticleResult> {

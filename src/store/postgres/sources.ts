@@ -1,7 +1,7 @@
 /** PostgreSQL: sources (a named site with its hosts, start URLs and crawl settings). */
 import type pg from 'pg';
 import type { Source, SourceInput } from '../store.js';
-import { statement } from './transaction.js';
+import { statement, transaction } from './transaction.js';
 
 interface SourceRow {
   id: number;
@@ -27,4 +27,13 @@ export async function upsertSource(pool: pg.Pool, input: SourceInput): Promise<S
 export async function listSources(pool: pg.Pool): Promise<Source[]> {
   const result = await statement<SourceRow>(pool, 'SELECT id, name, hosts, start_urls, config, created_at FROM sources ORDER BY id');
   return result.rows.map(toSource);
+}
+
+/** Deletes a source; its articles and frontier entries stay, no longer naming it (the foreign keys would refuse otherwise). */
+export async function removeSource(pool: pg.Pool, id: number): Promise<boolean> {
+  return transaction(pool, async (client) => {
+    await client.query('UPDATE articles SET source_id = NULL WHERE source_id = $1', [id]);
+    await client.query('UPDATE frontier SET source_id = NULL WHERE source_id = $1', [id]);
+    return ((await client.query('DELETE FROM sources WHERE id = $1', [id])).rowCount ?? 0) > 0;
+  });
 }
