@@ -10,35 +10,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCorpus, type DemoCorpus } from './demo-corpus.js';
 import { serveStore, type TestServer } from './api-helpers.js';
+import { operationsOf, urlFor, type Document, type Json, type MediaType } from './openapi-doc.js';
 
-type Json = Record<string, unknown>;
-interface Parameter {
-  name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
-  required?: boolean;
-  schema?: Json;
-  example?: unknown;
-}
-interface MediaType {
-  schema?: Json;
-  example?: unknown;
-  examples?: Record<string, { value?: unknown }>;
-}
-interface Operation {
-  tags?: string[];
-  summary?: string;
-  parameters?: Parameter[];
-  requestBody?: { content?: Record<string, MediaType> };
-  responses: Record<string, { description?: string; content?: Record<string, MediaType> }>;
-  security?: Record<string, string[]>[];
-}
-interface Document {
-  openapi: string;
-  paths: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, Json>; securitySchemes?: Record<string, Json> };
-}
-
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 /** GET endpoints whose ids the demo corpus cannot supply (crawls exist only once started): a declared 404 is their valid answer. */
 const IDS_NOT_IN_CORPUS = ['/api/v1/crawls/{id}'];
 
@@ -47,9 +20,6 @@ let server: TestServer;
 let doc: Document;
 let ajv: Ajv2020;
 
-function operations(): { path: string; method: string; op: Operation }[] {
-  return Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).filter(([m]) => METHODS.includes(m)).map(([method, op]) => ({ path, method, op })));
-}
 
 /** Local refs (#/components/schemas/X) made to point into the document registered with ajv. */
 function withDocRefs<T>(value: T): T {
@@ -69,31 +39,7 @@ function check(schema: Json, value: unknown, where: string): void {
   expect(ok, `${where}: ${ajv.errorsText(validate.errors, { separator: '\n' })}`).toBe(true);
 }
 
-/** A value for a parameter: the article with two versions for article ids, else the document's own example. */
-function valueFor(path: string, p: Parameter): string | undefined {
-  if (p.in === 'path' && p.name === 'id' && path.startsWith('/api/v1/articles/')) return corpus.revisedId;
-  const schema = p.schema ?? {};
-  const example = p.example ?? schema.example ?? (Array.isArray(schema.examples) ? schema.examples[0] : undefined) ?? schema.default;
-  if (example !== undefined) return String(example);
-  if (!p.required) return undefined;
-  if (Array.isArray(schema.enum)) return String(schema.enum[0]);
-  if (schema.type === 'integer' || schema.type === 'number') return String(schema.minimum ?? 1);
-  if (schema.type === 'boolean') return 'true';
-  return 'اتفاق';
-}
 
-function urlFor(path: string, op: Operation): string {
-  let url = path;
-  const query = new URLSearchParams();
-  for (const p of op.parameters ?? []) {
-    const value = valueFor(path, p);
-    if (p.in === 'path') url = url.replace(`{${p.name}}`, encodeURIComponent(value ?? '1'));
-    // Optional query parameters are left out unless required: the defaults are part of what is tested.
-    else if (p.in === 'query' && p.required && value !== undefined) query.set(p.name, value);
-  }
-  const q = query.toString();
-  return q ? `${url}?${q}` : url;
-}
 
 beforeAll(async () => {
   corpus = await demoCorpus();
@@ -115,7 +61,7 @@ describe('GET /api/v1/openapi.json', () => {
   });
 
   it('documents every operation: tags, summary, a success response with a schema, error responses', () => {
-    const ops = operations();
+    const ops = operationsOf(doc);
     expect(ops.length).toBeGreaterThanOrEqual(8);
     for (const { path, method, op } of ops) {
       const where = `${method.toUpperCase()} ${path}`;
@@ -138,7 +84,7 @@ describe('GET /api/v1/openapi.json', () => {
 
   it('declares the bearer token on every write', () => {
     expect(doc.components?.securitySchemes?.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    const writes = operations().filter(({ path, method }) => method !== 'get' && (path.startsWith('/api/v1/sources') || path.startsWith('/api/v1/crawls')));
+    const writes = operationsOf(doc).filter(({ path, method }) => method !== 'get' && (path.startsWith('/api/v1/sources') || path.startsWith('/api/v1/crawls')));
     expect(writes.length).toBeGreaterThanOrEqual(3);
     for (const { path, method, op } of writes) {
       expect(op.security, `${method} ${path}`).toEqual([{ bearer: [] }]);
@@ -148,7 +94,7 @@ describe('GET /api/v1/openapi.json', () => {
 
   it('has examples that validate against their schemas', () => {
     let examples = 0;
-    for (const { path, method, op } of operations()) {
+    for (const { path, method, op } of operationsOf(doc)) {
       const where = `${method.toUpperCase()} ${path}`;
       const media: [string, MediaType][] = [
         ...Object.entries(op.responses).flatMap(([status, r]) => Object.entries(r.content ?? {}).map(([type, m]): [string, MediaType] => [`${where} ${status} ${type}`, m])),
@@ -169,7 +115,7 @@ describe('GET /api/v1/openapi.json', () => {
       }
     }
     // Every success response with JSON content carries an example.
-    for (const { path, method, op } of operations()) {
+    for (const { path, method, op } of operationsOf(doc)) {
       for (const [status, r] of Object.entries(op.responses)) {
         const jsonMedia = r.content?.['application/json'];
         if (/^2\d\d$/.test(status) && jsonMedia) expect(jsonMedia.example ?? jsonMedia.examples, `${method.toUpperCase()} ${path} ${status} has an example`).toBeDefined();
@@ -186,9 +132,9 @@ describe('GET /api/v1/openapi.json', () => {
   });
 
   it('answers every GET endpoint on the demo corpus with a body its schema accepts', async () => {
-    const gets = operations().filter((o) => o.method === 'get');
+    const gets = operationsOf(doc).filter((o) => o.method === 'get');
     for (const { path, op } of gets) {
-      const url = urlFor(path, op);
+      const url = urlFor(path, op, corpus.revisedId);
       const res = await server.get(url);
       const status = String(res.status);
       const declared = op.responses[status];
