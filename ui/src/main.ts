@@ -20,7 +20,12 @@ function draw(): void {
   render(shell(route, content), root);
   // A new page (not a new query string on the same page) starts at the top, as a reload would.
   if (window.location.pathname !== lastPath) {
-    if (lastPath !== '') window.scrollTo(0, 0);
+    if (lastPath !== '') {
+      window.scrollTo(0, 0);
+      // The link that was followed is gone with the old page: keyboard focus continues in main, not at the top of the document.
+      const active = document.activeElement;
+      if (!active || active === document.body || !active.isConnected) document.getElementById('main')?.focus({ preventScroll: true });
+    }
     lastPath = window.location.pathname;
   }
 }

@@ -20,14 +20,14 @@ export interface SnippetPart {
 export interface SearchHit {
   id: string;
   url: string;
-  title: string;
+  title: string | null;
   published: string | null;
   site: string;
   siteName: string | null;
   language: string | null;
-  direction: 'rtl' | 'ltr' | null;
+  direction: 'rtl' | 'ltr';
   snippet: SnippetPart[];
-  score: number | null;
+  score: number;
 }
 
 export interface FacetValue {

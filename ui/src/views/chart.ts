@@ -51,6 +51,8 @@ function draw(): void {
     width,
     height: width < 500 ? 200 : 260,
     legend: { show: false },
+    // Room at the end for the last date label, which is centred on its tick.
+    padding: [12, 28, 0, 4],
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
     axes: [

@@ -68,17 +68,18 @@ export function downloads(state: SearchState): TemplateResult {
   `;
 }
 
-export function resultsList(state: SearchState, result: SearchResult, heading: string): TemplateResult {
+/** The hits under a heading; `listing` drops the count and paging (the home page's latest articles). */
+export function resultsList(state: SearchState, result: SearchResult, heading: string, listing = false): TemplateResult {
   const count = t(result.totalExact === false ? 'resultsCountApprox' : 'resultsCount', { n: formatNumber(result.total) });
   return html`
     <section class="results" aria-labelledby="results-title">
       <div class="results-head">
         <h2 id="results-title">${heading}</h2>
-        <p class="count" role="status" data-total=${result.total}>${count}</p>
+        ${listing ? nothing : html`<p class="count" role="status" data-total=${result.total}>${count}</p>`}
       </div>
       ${result.notice ? html`<p class="notice" dir="auto">${result.notice}</p>` : nothing}
       ${result.hits.length === 0 ? html`<p class="muted">${t('noResults')}</p>` : html`<ol class="hits">${result.hits.map(hitView)}</ol>`}
-      ${pagination(state, result)}
+      ${listing ? nothing : pagination(state, result)}
     </section>
   `;
 }

@@ -38,7 +38,7 @@ function emptyState(): TemplateResult {
   return html`
     <p class="muted">${t('emptyQuery')}</p>
     ${h.state === 'done' ? html`<p class="muted">${t('corpusSize', { n: formatNumber(h.value.articles) })}</p>` : nothing}
-    ${l.state === 'done' && l.value && l.value.hits.length > 0 ? resultsList({ ...readSearchState(new URLSearchParams()), order: 'newest' }, { ...l.value, total: l.value.hits.length, page: 1 }, t('latest')) : nothing}
+    ${l.state === 'done' && l.value && l.value.hits.length > 0 ? resultsList(readSearchState(new URLSearchParams()), l.value, t('latest'), true) : nothing}
   `;
 }
 
@@ -60,12 +60,12 @@ export function searchView(params: URLSearchParams): TemplateResult {
   return html`
     <section class="search-top">${queryForm(state)}</section>
     <div class="search-layout">
-      <aside class="search-side">${filtersPanel(state, result)} ${termsSection(state, tr)}</aside>
       <div class="search-main">
         ${chartSection(state, tl)}
         ${r.state === 'loading' ? loadingLine() : nothing} ${r.state === 'failed' ? errorLine(r.error) : nothing}
         ${result ? html`${resultsList(state, result, t('results'))} ${downloads(state)}` : nothing}
       </div>
+      <aside class="search-side">${filtersPanel(state, result)} ${termsSection(state, tr)}</aside>
     </div>
   `;
 }
