@@ -10,3 +10,4 @@ export { DEFAULT_PART_SIZE, listParts, optimizeParts, setPartSize, type FtsPart 
 export { search, searchDatabase, SearchUnavailableError, type SearchHit, type SearchOptions, type SearchResult } from './search.js';
 export { countFacets, countFacetsOfPlan, type FacetCount, type FacetCounts, type FacetCountOptions } from './facet-counts.js';
 export { snippetSegments, directionOf, MATCH_OPEN, MATCH_CLOSE, type SnippetSegment } from './hit-parts.js';
+export { attentionOverTime, bucketStart, OTHER_SITES, MAX_TIMELINE_QUERIES, TIMELINE_INTERVALS, type Timeline, type TimelineInterval, type TimelineOptions, type TimelineSeries } from './timeline.js';

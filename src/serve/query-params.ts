@@ -19,9 +19,9 @@ const MAX_REPEATS = 50;
 const toArray = (value: unknown): unknown => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
 
 /** A repeatable text parameter (`site=a&site=b`). */
-export function repeatable(description: string, example: string): z.ZodType<string[] | undefined> {
+export function repeatable(description: string, example: string, maxItems = MAX_REPEATS): z.ZodType<string[] | undefined> {
   return z
-    .preprocess(toArray, z.array(z.string().max(MAX_PARAM_CHARS)).max(MAX_REPEATS).optional())
+    .preprocess(toArray, z.array(z.string().max(MAX_PARAM_CHARS)).max(maxItems).optional())
     .openapi({ description, example: [example], param: { style: 'form', explode: true } }) as unknown as z.ZodType<string[] | undefined>;
 }
 
@@ -37,15 +37,21 @@ export const filterParams = {
   before: dateBound('Published before (same forms as after).', '2025-11-01'),
 };
 
+const QUERY_DESCRIPTION =
+  'The query, in marsad\'s syntax: words (Arabic matched without regard to hamza, ta marbuta, alef maqsura, diacritics and tatweel), "phrases", -exclusions, and filters site: lang: section: author: after: before:. Empty or absent: every article.';
+
 export const queryParam = z
   .string()
   .max(MAX_PARAM_CHARS)
   .optional()
   .openapi({
-    description:
-      'The query, in marsad\'s syntax: words (Arabic matched without regard to hamza, ta marbuta, alef maqsura, diacritics and tatweel), "phrases", -exclusions, and filters site: lang: section: author: after: before:. Empty or absent: every article.',
+    description: QUERY_DESCRIPTION,
     example: 'وزير الخارجية -الأردن lang:ar',
   });
+
+/** `q` given up to `max` times (queries side by side), each combined with the filters. */
+export const repeatedQueryParam = (max: number): z.ZodType<string[] | undefined> =>
+  repeatable(`${QUERY_DESCRIPTION} Repeat it (up to ${max} times) to compare queries side by side.`, 'النفط', max);
 
 /** `q` and the filters: the parameters of the terms and export endpoints, extended by search and timeline. */
 export const QueryAndFilterParams = z.object({ q: queryParam, ...filterParams });

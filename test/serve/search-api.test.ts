@@ -183,3 +183,79 @@ describe('GET /api/v1/search', () => {
     expect(names).toEqual(expect.arrayContaining(['q', 'site', 'lang', 'section', 'author', 'after', 'before', 'order', 'limit', 'page', 'facets']));
   });
 });
+
+interface TimelineBody {
+  interval: string;
+  from: string | null;
+  to: string | null;
+  buckets: string[];
+  series: { query: string; site: string | null; label: string; total: number; counts: number[] }[];
+  undated: number;
+}
+
+async function timelineApi(params: string): Promise<TimelineBody> {
+  const res = await server.get(`/api/v1/timeline?${params}`);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as TimelineBody;
+}
+
+const total = (counts: number[]): number => counts.reduce((a, b) => a + b, 0);
+
+describe('GET /api/v1/timeline', () => {
+  it('counts a query per day: the buckets add up to the series total, which is the search total', async () => {
+    const { typed } = await hamzaWord('snippet');
+    const t = await timelineApi(`q=${encodeURIComponent(typed)}`);
+    const searched = await searchApi(`q=${encodeURIComponent(typed)}&limit=1&facets=false`);
+    expect(t.interval).toBe('day');
+    expect(t.series.length).toBe(1);
+    const [s] = t.series;
+    expect(s!.counts.length).toBe(t.buckets.length);
+    expect(total(s!.counts)).toBe(s!.total);
+    expect(s!.total + t.undated).toBe(searched.total);
+    expect(s!.total).toBeGreaterThan(1);
+    // zero-filled consecutive days from the first match to the last
+    expect(t.buckets[0]).toBe(t.from);
+    expect(t.buckets.at(-1)).toBe(t.to);
+    for (let i = 1; i < t.buckets.length; i++) expect(Date.parse(t.buckets[i]!) - Date.parse(t.buckets[i - 1]!)).toBe(86_400_000);
+    expect(s!.counts[0]).toBeGreaterThan(0);
+    expect(s!.counts.at(-1)).toBeGreaterThan(0);
+  });
+
+  it('puts two queries side by side, each equal to its own search total', async () => {
+    const arabic = (await hamzaWord('snippet')).typed;
+    const first = (await searchApi('lang=en&limit=1&facets=false')).total;
+    const t = await timelineApi(`q=${encodeURIComponent(arabic)}&q=lang:en&interval=week`);
+    expect(t.interval).toBe('week');
+    expect(t.series.map((s) => s.query)).toEqual([arabic, 'lang:en']);
+    for (const s of t.series) expect(s.counts.length).toBe(t.buckets.length);
+    expect(t.series[1]!.total).toBe(first);
+    for (const b of t.buckets) expect(new Date(`${b}T00:00:00Z`).getUTCDay()).toBe(1); // Mondays
+  });
+
+  it('splits by site into series that add up to the query, bucket by bucket', async () => {
+    const whole = await timelineApi('interval=month');
+    const split = await timelineApi('interval=month&split=site');
+    const sites = (await searchApi('limit=1')).facets.site;
+    expect(split.series.map((s) => s.site).sort()).toEqual(sites.map((f) => f.value).sort());
+    for (const s of split.series) expect(s.total).toBe(sites.find((f) => f.value === s.site)!.count);
+    expect(split.buckets).toEqual(whole.buckets);
+    const summed = split.buckets.map((_, i) => split.series.reduce((n, s) => n + s.counts[i]!, 0));
+    expect(summed).toEqual(whole.series[0]!.counts);
+  });
+
+  it('applies the filter parameters to every query', async () => {
+    const sites = (await searchApi('limit=1')).facets.site;
+    const t = await timelineApi(`site=${sites[0]!.value}`);
+    expect(t.series[0]!.total + t.undated).toBe(sites[0]!.count);
+  });
+
+  it('answers bad parameters with a 400', async () => {
+    const five = ['a', 'b', 'c', 'd', 'e'].map((w) => `q=${w}`).join('&');
+    for (const params of [five, 'interval=year', 'split=author', 'after=2025-02-30', `q=${encodeURIComponent('في')}`]) {
+      const res = await server.get(`/api/v1/timeline?${params}`);
+      expect(res.status, params).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code, params).toBe('BAD_REQUEST');
+    }
+    expect(server.errors).toEqual([]);
+  });
+});
