@@ -21,6 +21,13 @@ function bucketSeconds(bucket: string): number {
   return Date.parse(`${bucket}T00:00:00Z`) / 1000;
 }
 
+/** Ticks on bucket starts only (a week is labelled by its first day), every nth so labels do not collide. */
+function bucketTicks(xs: number[], width: number): number[] {
+  const room = Math.max(2, Math.floor(width / 95));
+  const step = Math.max(1, Math.ceil(xs.length / room));
+  return xs.filter((_x, i) => i % step === 0);
+}
+
 // The one live chart: drawn after a render into the element lit gave us, redrawn when the
 // data, the language (axis digits) or the element changes.
 let host: HTMLElement | null = null;
@@ -57,8 +64,8 @@ function draw(): void {
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
     axes: [
       {
+        splits: (u) => bucketTicks(xs, u.bbox.width / devicePixelRatio),
         values: (_u, splits) => splits.map((s) => formatBucket(new Date(s * 1000).toISOString().slice(0, 10), interval)),
-        space: 80,
       },
       {
         values: (_u, splits) => splits.map((s) => formatNumber(s)),
