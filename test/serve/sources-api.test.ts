@@ -195,16 +195,17 @@ describe('a crawl started through the API (--allow-private, loopback test site)'
     // One crawl per source at a time.
     const again = await errorOf(await server.get(`/api/v1/sources/${added.source.id}/crawl`, { method: 'POST', headers: bearer() }));
     expect([again.status, again.code]).toEqual([409, 'CRAWL_RUNNING']);
+    // Nor can a source be removed while it is crawled.
+    const removing = await errorOf(await server.get(`/api/v1/sources/${added.source.id}`, { method: 'DELETE', headers: bearer() }));
+    expect([removing.status, removing.code]).toEqual([409, 'CRAWL_RUNNING']);
 
     let crawl = added.crawl;
-    const seen = new Set<string>();
     const deadline = Date.now() + 120_000;
     while (crawl.state === 'queued' || crawl.state === 'running') {
       expect(Date.now()).toBeLessThan(deadline);
       // The server keeps answering reads while it crawls.
       expect((await server.get('/api/v1/health')).status).toBe(200);
       crawl = (await (await server.get(`/api/v1/crawls/${crawl.id}`)).json()) as Crawl;
-      seen.add(crawl.state);
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(crawl.state, crawl.error ?? '').toBe('done');
@@ -227,4 +228,13 @@ describe('a crawl started through the API (--allow-private, loopback test site)'
     }
     expect(server.errors).toEqual([]);
   }, 180_000);
+
+  it('adds a source without crawling it when asked, and an unknown crawl is a 404', async () => {
+    const res = await server.get('/api/v1/sources', postJson({ url: `${site.origins[2]!}/`, crawl: false }));
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { source: { id: number; startUrls: string[] }; crawl: Crawl | null };
+    expect(body.crawl).toBeNull();
+    expect(body.source.startUrls).toEqual([`${site.origins[2]!}/`]);
+    expect((await server.get('/api/v1/crawls/ffffffffffffffff')).status).toBe(404);
+  });
 });

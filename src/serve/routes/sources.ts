@@ -121,6 +121,7 @@ const exampleSources = {
 
 const json = (schema: z.ZodType, example: unknown, description: string) => ({ description, content: { 'application/json': { schema, example } } });
 const conflict = { 409: { description: 'The source is being crawled already.', content: { 'application/json': { schema: ErrorSchema } } } };
+const tooLarge = { 413: { description: 'The request body is larger than the server accepts.', content: { 'application/json': { schema: ErrorSchema } } } };
 
 function writeRoute<R extends Parameters<typeof createRoute>[0]>(ctx: ServeContext, route: R): R {
   return { ...route, security: [{ bearer: [] }], middleware: [requireWriteToken(ctx)] };
@@ -204,6 +205,7 @@ export function registerSourceRoutes(app: OpenAPIHono, ctx: ServeContext): void 
           201: json(z.object({ source: SourceSchema, crawl: CrawlSchema.nullable() }).openapi('SourceAdded'), { source: exampleSource, crawl: { ...exampleCrawl, state: 'queued', fetched: 0, stored: 0, failed: 0 } }, 'The source, and its crawl when one was started.'),
           ...writeErrorResponses,
           ...conflict,
+          ...tooLarge,
         },
       }),
     ),
@@ -245,7 +247,7 @@ export function registerSourceRoutes(app: OpenAPIHono, ctx: ServeContext): void 
         summary: 'Crawl a source',
         description: 'Needs the bearer token. Starts a crawl from the source’s start URL and returns at once; poll GET /api/v1/crawls/{id} for progress. One crawl per source at a time (409).',
         request: { params: z.object({ id: SourceIdParam }), body: { required: false, content: { 'application/json': { schema: CrawlOptionsSchema, example: { maxArticles: 200 } } } } },
-        responses: { 202: json(z.object({ crawl: CrawlSchema }).openapi('CrawlStarted'), { crawl: { ...exampleCrawl, state: 'queued', fetched: 0, stored: 0, failed: 0 } }, 'The crawl started.'), ...writeErrorResponses, ...conflict },
+        responses: { 202: json(z.object({ crawl: CrawlSchema }).openapi('CrawlStarted'), { crawl: { ...exampleCrawl, state: 'queued', fetched: 0, stored: 0, failed: 0 } }, 'The crawl started.'), ...writeErrorResponses, ...conflict, ...tooLarge },
       }),
     ),
     async (c) => {
