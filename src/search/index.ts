@@ -11,3 +11,4 @@ export { search, searchDatabase, SearchUnavailableError, type SearchHit, type Se
 export { countFacets, countFacetsOfPlan, type FacetCount, type FacetCounts, type FacetCountOptions } from './facet-counts.js';
 export { snippetSegments, directionOf, MATCH_OPEN, MATCH_CLOSE, type SnippetSegment } from './hit-parts.js';
 export { attentionOverTime, bucketStart, OTHER_SITES, MAX_TIMELINE_QUERIES, TIMELINE_INTERVALS, type Timeline, type TimelineInterval, type TimelineOptions, type TimelineSeries } from './timeline.js';
+export { topTermsOfTexts, topTermsOfMatches, isContentTerm, DEFAULT_TERMS_SAMPLE, type TermCount, type TopTerms, type TopTermsOptions } from './top-terms.js';

@@ -67,3 +67,15 @@ export function newestMatches(db: Database.Database, plan: MatchPlan, limit: num
   }
   return out;
 }
+
+/** How many articles match, counting at most `max` (search()'s total counts the same way). */
+export function countMatches(db: Database.Database, plan: MatchPlan, max: number): number {
+  let n = 0;
+  const parts: (FtsPart | null)[] = plan.scored ? plan.parts : [null];
+  for (const part of parts) {
+    if (n >= max) break;
+    const m = matchesSubquery(plan, part, max - n);
+    n += (db.prepare(`SELECT count(*) FROM (${m.sql})`).pluck().get(...m.params) as number);
+  }
+  return n;
+}

@@ -259,3 +259,42 @@ describe('GET /api/v1/timeline', () => {
     expect(server.errors).toEqual([]);
   });
 });
+
+interface TermsBody {
+  terms: { term: string; normalized: string; count: number; share: number }[];
+  sampled: number;
+  total: number;
+}
+
+describe('GET /api/v1/terms', () => {
+  it('lists the words of the Arabic articles, spelling variants together, shown as written, without stop words', async () => {
+    const res = await server.get('/api/v1/terms?lang=ar&limit=100');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as TermsBody;
+    const arabicTotal = (await searchApi('lang=ar&limit=1&facets=false')).total;
+    expect(body.total).toBe(arabicTotal);
+    expect(body.sampled).toBe(arabicTotal);
+    expect(body.terms.length).toBeGreaterThan(10);
+    expect(new Set(body.terms.map((t) => t.normalized)).size).toBe(body.terms.length);
+    for (const t of body.terms) {
+      expect(normalizeText(t.term)).toBe(t.normalized);
+      expect(t.share).toBeCloseTo(t.count / body.sampled);
+      expect(t.normalized).not.toMatch(/^\d/);
+      expect(['في', 'من', 'على', 'الى', 'the', 'and']).not.toContain(t.normalized);
+    }
+    // the lead word of the snippets (أعلنت, written with a hamza) is shown with it, counted with any bare-alef spelling
+    const { written } = await hamzaWord('snippet');
+    const shown = body.terms.find((t) => t.normalized === normalizeText(written));
+    expect(shown?.term).toBe(written);
+    // each count is the number of articles the term's search finds among those read (all of them here)
+    const checked = body.terms.find((t) => t.term === written)!;
+    expect((await searchApi(`q=${encodeURIComponent(`"${checked.normalized}"`)}&lang=ar&limit=1&facets=false`)).total).toBeGreaterThanOrEqual(checked.count);
+  });
+
+  it('answers limit out of range and bad dates with a 400', async () => {
+    for (const params of ['limit=0', 'limit=101', 'before=2025-00']) {
+      const res = await server.get(`/api/v1/terms?${params}`);
+      expect(res.status, params).toBe(400);
+    }
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Top terms of a set of articles: the words the matches of a query use most, counted by
+ * documents (a word repeated in one article counts once), the way Media Cloud's word cloud
+ * shows what a topic is about.
+ *
+ * Arabic-aware: words are counted by their normalized form (marsad's search normalization, so
+ * أ/إ/آ/ا, ة/ه, ى/ي, tashkeel and tatweel variants are one term) and shown in the spelling the
+ * articles use most. Stop words (the search module's Arabic, English and French ones plus the
+ * reporting words every news story has), numbers and one-letter tokens are left out.
+ *
+ * Cost rule: reading and tokenizing articles is the expensive part (2,000 articles of 3,000
+ * characters took 0.8 s), so at most `sample` (default DEFAULT_TERMS_SAMPLE, 1,000, as Media
+ * Cloud samples) of the most recently indexed matches are read, and of each only the title and
+ * the first TEXT_CHARS characters of the body: the lead says what a story is about.
+ */
+import type Database from 'better-sqlite3';
+import type { Store } from '../store/index.js';
+import { countMatches, newestMatches } from './matched-rows.js';
+import { normalizeText } from './normalize-arabic.js';
+import { parseQuery, type SearchFilters } from './query.js';
+import { databaseOf, MAX_RANKED, planQuery } from './search.js';
+import { catchUpIndex } from './sqlite-index.js';
+import { isStopWord } from './stop-words.js';
+import { tokenize } from './tokenize.js';
+
+export const DEFAULT_TERMS_SAMPLE = 1000;
+/** Body characters read per article: the lead, about the first three paragraphs. */
+export const TEXT_CHARS = 1500;
+
+/*
+ * Words news prose uses whatever the story, beyond the search stop words (which are kept short
+ * on purpose: a search must still find "قال" when asked). Written as people write them; they
+ * are normalized like the text.
+ */
+const NEWS_FUNCTION_WORDS = `قال قالت وقال وقالت يقول تقول اضاف واضاف اضافت واضافت اكد واكد اكدت واكدت اشار واشار اشارت
+واشارت اوضح واوضح وكان وكانت وهو وهي التي الذي الذين بعد قبل خلال امس اليوم الان وان وما ولا وقد ولم ولن
+انه انها بان وبين فيه فيها منه منها عليه عليها اليه اليها لها له لهم لهذا لذلك هذه هذا ذلك تلك وهذا وهذه
+او اي ايضا كل كما مثل حول عبر ضد نحو دون اما الا اذ اذا لدى لدي وفق وفقا حيث بين لكن الي علي عن مع ومع
+said says say told also after before more than other into over about would could can may might been being had
+has was were our we us his her him they them their there here what when where which while who whom why how all
+any some such only just very most much many mr mrs ms its it's per via de del da el al`;
+
+const EXCLUDED: ReadonlySet<string> = new Set(NEWS_FUNCTION_WORDS.split(/\s+/).filter((w) => w.length > 0).map((w) => normalizeText(w)));
+
+export interface TermCount {
+  /** The spelling the articles use most. */
+  term: string;
+  /** The normalized form the counting used. */
+  normalized: string;
+  /** Articles containing the term. */
+  count: number;
+  /** count / articles read (0…1). */
+  share: number;
+}
+
+export interface TopTerms {
+  terms: TermCount[];
+  /** Articles read. */
+  sampled: number;
+}
+
+/** True for a word worth showing: not a stop word, a number, or a single letter. */
+export function isContentTerm(normalized: string): boolean {
+  if ([...normalized].length < 2) return false;
+  if (/^[\p{N}\p{P}]+$/u.test(normalized) || /^\p{N}/u.test(normalized)) return false;
+  return !isStopWord(normalized) && !EXCLUDED.has(normalized);
+}
+
+/*
+ * Speed: a thousand articles are about half a million tokens, so the per-token work is kept to
+ * a lookup: whether a form is a content term is remembered per call, and a spelling is read
+ * only the first time a term appears in an article (the majority spelling is then the one most
+ * articles use, which is what a reader sees anyway).
+ */
+
+/** The top terms of some texts (one per document), most frequent first; ties alphabetical by normalized form. */
+export function topTermsOfTexts(texts: Iterable<string>, options: { limit?: number } = {}): TopTerms {
+  const limit = Math.max(1, Math.floor(options.limit ?? 30));
+  const documents = new Map<string, number>();
+  const spellings = new Map<string, Map<string, number>>();
+  const content = new Map<string, boolean>();
+  let sampled = 0;
+  for (const text of texts) {
+    sampled++;
+    const seen = new Set<string>();
+    const tokens = tokenize(text);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (seen.has(t.norm)) continue;
+      let keep = content.get(t.norm);
+      if (keep === undefined) content.set(t.norm, (keep = isContentTerm(t.norm)));
+      if (!keep) continue;
+      seen.add(t.norm);
+      documents.set(t.norm, (documents.get(t.norm) ?? 0) + 1);
+      // a run normalization split into pieces (a ligature) has no spelling of its own per piece
+      const whole = tokens[i - 1]?.start !== t.start && tokens[i + 1]?.start !== t.start;
+      const spelling = whole ? text.slice(t.start, t.end) : t.norm;
+      let forms = spellings.get(t.norm);
+      if (forms === undefined) spellings.set(t.norm, (forms = new Map()));
+      forms.set(spelling, (forms.get(spelling) ?? 0) + 1);
+    }
+  }
+  const top = [...documents]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, limit);
+  const terms = top.map(([normalized, count]) => ({ term: mostFrequent(spellings.get(normalized)!), normalized, count, share: sampled === 0 ? 0 : count / sampled }));
+  return { terms, sampled };
+}
+
+/** The most frequent key; ties go to the first seen. */
+function mostFrequent(counts: Map<string, number>): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [key, n] of counts) {
+    if (n > bestCount) {
+      best = key;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+export interface TopTermsOptions {
+  filters?: Partial<SearchFilters>;
+  /** Terms returned (default 30). */
+  limit?: number;
+  /** Most articles read (default DEFAULT_TERMS_SAMPLE). */
+  sample?: number;
+}
+
+/** The title and the start of the body of each article, read one at a time (memory stays flat). */
+function* textsOf(db: Database.Database, rowids: number[]): Generator<string> {
+  const read = db.prepare<[number], { title: string | null; text: string | null }>(`SELECT json_extract(a.record, '$.title') AS title,
+      substr(json_extract(a.record, '$.text'), 1, ${TEXT_CHARS}) AS text
+    FROM search_docs s JOIN articles a ON a.id = s.article_id WHERE s.rowid = ?`);
+  for (const rowid of rowids) {
+    const row = read.get(rowid);
+    if (row !== undefined) yield `${row.title ?? ''}\n\n${row.text ?? ''}`;
+  }
+}
+
+/** Top terms of the matches of a query (same syntax and filters as search()); `total` counts matches as search() does. */
+export async function topTermsOfMatches(store: Store, query: string, options: TopTermsOptions = {}): Promise<TopTerms & { total: number }> {
+  const db = databaseOf(store);
+  const parsed = parseQuery(query);
+  if (parsed.notice !== null) return { terms: [], sampled: 0, total: 0 };
+  catchUpIndex(db);
+  const plan = planQuery(db, parsed, options.filters ?? {});
+  const sample = Math.max(1, Math.floor(options.sample ?? DEFAULT_TERMS_SAMPLE));
+  const rowids = newestMatches(db, plan, sample);
+  const result = topTermsOfTexts(textsOf(db, rowids), options.limit === undefined ? {} : { limit: options.limit });
+  const total = rowids.length < sample ? rowids.length : countMatches(db, plan, MAX_RANKED);
+  return { ...result, total };
+}
