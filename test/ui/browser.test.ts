@@ -147,6 +147,23 @@ describe('web UI in Chromium', () => {
     await closePage(w);
   });
 
+  it('adds a top term to the query when it is clicked, and links the downloads of the same query', async () => {
+    const w = await openPage('en');
+    const { page } = w;
+    await page.goto(`${server.url}/search?q=${encodeURIComponent(PLAIN_QUERY)}`);
+    const term = page.locator('.term').nth(1);
+    await term.waitFor();
+    const word = (await term.textContent())!.trim();
+    await term.click();
+    await page.waitForURL((url) => url.searchParams.get('q') === `${PLAIN_QUERY} ${word}`);
+    await page.locator('.results .count').waitFor();
+    expect(await page.locator('#q').inputValue()).toBe(`${PLAIN_QUERY} ${word}`);
+    const hrefs = await page.locator('.downloads a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const expected = new URLSearchParams({ q: `${PLAIN_QUERY} ${word}` });
+    expect(hrefs).toEqual(['csv', 'jsonl', 'parquet'].map((format) => `/api/v1/export?${expected}&format=${format}`));
+    await closePage(w);
+  });
+
   it('opens an Arabic article with its body in RTL and a revision diff with the added words in <ins>', async () => {
     const w = await openPage('en');
     const { page } = w;

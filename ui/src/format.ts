@@ -8,7 +8,7 @@ function locale(): string {
   return lang() === 'ar' ? 'ar-EG' : 'en-GB';
 }
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>();
 
 function numberFormat(): Intl.NumberFormat {
   const key = `n:${locale()}`;
@@ -58,4 +58,20 @@ export function formatBucket(bucket: string, interval: 'day' | 'week' | 'month')
   const options: Intl.DateTimeFormatOptions =
     interval === 'month' ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
   return dateFormat(`b-${interval}`, options).format(d);
+}
+
+/** A language code as a name in the interface language (ar → العربية / Arabic); the code itself when unknown. */
+export function formatLanguage(code: string | null | undefined): string {
+  if (!code) return '';
+  const key = `l:${locale()}`;
+  let names = cache.get(key) as Intl.DisplayNames | undefined;
+  if (!names) {
+    names = new Intl.DisplayNames([locale()], { type: 'language' });
+    cache.set(key, names);
+  }
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code; // not a well-formed language tag
+  }
 }

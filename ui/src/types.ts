@@ -74,7 +74,9 @@ export interface Term {
 
 export interface Terms {
   terms: Term[];
-  sampled: boolean;
+  /** Matches read to count the terms (the most recent ones when there are many). */
+  sampled: number;
+  /** Matches in all. */
   total: number;
 }
 

@@ -194,6 +194,7 @@ export function chartSection(state: SearchState, timeline: Loadable<Timeline>): 
       ${value
         ? html`
             ${empty ? html`<p class="muted">${t('noChartData')}</p>` : nothing}
+            ${value.interval !== state.interval ? html`<p class="muted">${t('intervalCoarsened', { requested: t(state.interval), shown: t(value.interval) })}</p>` : nothing}
             <div class="chart-canvas" dir="ltr" ${ref(setHost)} aria-hidden="true" ?hidden=${empty}></div>
             ${legend(value)} ${value.undated > 0 ? html`<p class="muted">${t('undated', { n: formatNumber(value.undated) })}</p>` : nothing} ${dataTable(value)}
           `

@@ -4,7 +4,7 @@
  * writes a new URL (page 1), which is what loads the results.
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { formatNumber } from '../format.js';
+import { formatLanguage, formatNumber } from '../format.js';
 import { t, type MessageKey } from '../i18n.js';
 import { navigate } from '../router.js';
 import { searchUrl, type SearchState } from '../search-state.js';
@@ -68,7 +68,7 @@ function facetGroup(name: 'site' | 'lang' | 'section', legend: MessageKey, value
               (v) => html`<li>
                 <label>
                   <input type="checkbox" form=${SEARCH_FORM_ID} name=${name} .value=${v.value} .checked=${chosen.includes(v.value)} @change=${submitOwnForm} />
-                  <span class="facet-value" dir="auto">${v.value}</span>
+                  <span class="facet-value" dir="auto">${name === 'lang' ? formatLanguage(v.value) : v.value}</span>
                   <span class="count">${formatNumber(v.count)}</span>
                 </label>
               </li>`,

@@ -1,7 +1,7 @@
 /** The hits with their highlighted snippets, the result count, paging, and the downloads. */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { exportHref } from '../api.js';
-import { formatDate, formatNumber } from '../format.js';
+import { formatDate, formatLanguage, formatNumber } from '../format.js';
 import { t } from '../i18n.js';
 import { PAGE_SIZE, searchParams, searchUrl, type SearchState } from '../search-state.js';
 import type { SearchHit, SearchResult, SnippetPart } from '../types.js';
@@ -19,7 +19,7 @@ function hitView(hit: SearchHit): TemplateResult {
       <p class="hit-meta">
         <span dir="auto">${hit.siteName || hit.site}</span>
         ${hit.published ? html`· <time datetime=${hit.published}>${formatDate(hit.published)}</time>` : nothing}
-        ${hit.language ? html`· <span>${hit.language}</span>` : nothing}
+        ${hit.language ? html`· <span>${formatLanguage(hit.language)}</span>` : nothing}
       </p>
       ${hit.snippet.length > 0 ? html`<p class="snippet" dir=${dir} lang=${hit.language ?? nothing}>${snippet(hit.snippet)}</p>` : nothing}
     </li>

@@ -54,7 +54,7 @@ export function searchView(params: URLSearchParams): TemplateResult {
   const r = results.use(keyOf(sp), (signal) => api.search(sp, signal));
   const tp = timelineParams(state);
   const tl = timeline.use(keyOf(tp), (signal) => api.timeline(tp, signal));
-  const fp = { q: state.q, ...filterParams(state), limit: 30 };
+  const fp = { q: state.q, ...filterParams(state), limit: 20 };
   const tr = terms.use(keyOf(fp), (signal) => api.terms(fp, signal));
   const result = r.state === 'done' ? r.value : null;
   return html`

@@ -32,7 +32,7 @@ export function termsSection(state: SearchState, terms: Loadable<Terms>): Templa
                 </li>`,
               )}
             </ol>
-            ${value.sampled ? html`<p class="muted">${t('termsSampled')}</p>` : nothing}`
+            <p class="muted">${t(value.sampled < value.total ? 'termsSampled' : 'termsAll', { sampled: formatNumber(value.sampled), total: formatNumber(value.total) })}</p>`
         : nothing}
     </section>
   `;
