@@ -54,14 +54,18 @@ function draw(): void {
   const xs = timeline.buckets.map(bucketSeconds);
   const data: uPlot.AlignedData = [xs, ...timeline.series.map((s) => s.counts)];
   const width = Math.max(280, host.clientWidth);
+  const halfBucket = ((xs.length > 1 ? xs[1]! - xs[0]! : 86_400) || 86_400) / 2;
   const options: uPlot.Options = {
     width,
     height: width < 500 ? 200 : 260,
     legend: { show: false },
-    // Room at the end for the last date label, which is centred on its tick.
-    padding: [12, 28, 0, 4],
+    padding: [12, 12, 0, 4],
     cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+    scales: {
+      // Half a bucket of room at each end, so the first and last points and their labels are not cut.
+      x: { time: true, range: (_u, min, max) => [min - halfBucket, max + halfBucket] },
+      y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+    },
     axes: [
       {
         splits: (u) => bucketTicks(xs, u.bbox.width / devicePixelRatio),
