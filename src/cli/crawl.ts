@@ -26,7 +26,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 /** Adds the options crawl and recrawl share. */
 export function addCommonOptions(command: Command): Command {
   return command
-    .option('--db <path>', 'the store: a SQLite file (default ./marsad.db; MARSAD_DB)')
+    .option('--db <path>', 'the store: a SQLite file or a postgres:// URL (default ./marsad.db; MARSAD_DB)')
     .option('--config <file>', 'a config file (default ./marsad.config.json when present)')
     .option('--delay-ms <ms>', 'minimum gap between requests to one host (default 1000; robots.txt Crawl-delay can raise it)', parseIntFlag('--delay-ms'))
     .option('--concurrency <n>', 'requests in flight over all hosts (default 16)', parseIntFlag('--concurrency', 1))

@@ -4,10 +4,11 @@
  * million-article export holds one record at a time.
  */
 import type { Article } from '../extract/types.js';
-import { emptyFilters, parseQuery, type SearchFilters } from '../search/query.js';
-import { databaseOf, nextMatches, planQuery } from '../search/search.js';
+import { emptyFilters, parseQuery, type ParsedQuery, type SearchFilters } from '../search/query.js';
+import { databaseOf, nextMatches, planQuery, SearchUnavailableError } from '../search/search.js';
 import { catchUpIndex } from '../search/sqlite-index.js';
-import type { Store } from '../store/index.js';
+import type { PostgresStore, Store } from '../store/index.js';
+import { isPostgresStore } from '../store/postgres/is-postgres-store.js';
 import type { ExportRecord } from './sink.js';
 
 export interface SelectArticlesOptions {
@@ -25,6 +26,31 @@ function hasFilters(filters: Partial<SearchFilters>): boolean {
   return Object.values(filters).some((v) => (Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined));
 }
 
+/** Whether a query or its filters pick some articles (else the export is of everything). */
+function isSelective(parsed: ParsedQuery, extra: Partial<SearchFilters>): boolean {
+  return parsed.include.length > 0 || parsed.exclude.length > 0 || hasFilters(parsed.filters) || hasFilters(extra);
+}
+
+/**
+ * PostgreSQL: everything, streamed through a server-side cursor. A query selecting articles needs
+ * the search index, which the PostgreSQL store does not have yet.
+ */
+async function* selectPostgresArticles(store: PostgresStore, options: SelectArticlesOptions): AsyncGenerator<ExportRecord> {
+  const parsed = parseQuery(options.query ?? '');
+  if (parsed.notice !== null) return;
+  if (isSelective(parsed, options.filters ?? emptyFilters())) {
+    throw new SearchUnavailableError('exporting the articles a query selects needs search, which the PostgreSQL store does not have yet: export everything (no query or filters), or use a SQLite store');
+  }
+  const { streamArticles } = await import('../store/postgres/article-stream.js');
+  for await (const row of streamArticles(store, { withVersions: options.withVersions === true })) {
+    const crawled = { firstSeen: new Date(row.first_seen_at).toISOString(), lastFetched: new Date(row.last_fetched_at).toISOString() };
+    const record = JSON.parse(row.record) as Article;
+    yield row.version === undefined
+      ? { ...record, crawled }
+      : { ...record, revision: { version: row.version, fetchedAt: new Date(row.version_fetched_at!).toISOString() }, crawled };
+  }
+}
+
 interface Row {
   record?: string;
   id: string;
@@ -34,6 +60,10 @@ interface Row {
 
 /** Yields the selected articles (or their versions) in storage order. */
 export async function* selectArticles(store: Store, options: SelectArticlesOptions = {}): AsyncGenerator<ExportRecord> {
+  if (isPostgresStore(store)) {
+    yield* selectPostgresArticles(store, options);
+    return;
+  }
   const db = databaseOf(store);
   /*
    * Only keys are read in batches; each record is read when it is yielded. Records read a batch
@@ -47,7 +77,7 @@ export async function* selectArticles(store: Store, options: SelectArticlesOptio
   const parsed = parseQuery(options.query ?? '');
   if (parsed.notice !== null) return;
   const extra = options.filters ?? emptyFilters();
-  const selective = parsed.include.length > 0 || parsed.exclude.length > 0 || hasFilters(parsed.filters) || hasFilters(extra);
+  const selective = isSelective(parsed, extra);
   // a selection is walked by filter-table rowid (see nextMatches); everything, by article rowid
   let page: (after: number) => number[];
   // the record of a key, or (with versions, whose records come from article_versions) only its id

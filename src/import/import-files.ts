@@ -6,14 +6,12 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type Database from 'better-sqlite3';
 import { UsageError } from '../errors.js';
 import type { Article } from '../extract/types.js';
-import { databaseOf } from '../search/search.js';
-import { indexPendingArticles } from '../search/sqlite-index.js';
 import type { Store } from '../store/index.js';
 import { isArticle } from '../discover/article-test.js';
 import { createPageExtractor, type PageExtractor } from './extract-pages.js';
+import { importLedgerOf } from './import-ledger.js';
 import { readJsonlFile, type JsonlLine } from './jsonl.js';
 import { readTextDumps } from './text-dump.js';
 import { emptySkipCounts, hostMatches, keepBeforeExtraction, languageMatches, readWarcPages, type PageFilters, type SkipCounts, type WarcPage } from './warc-pages.js';
@@ -87,15 +85,6 @@ async function collectFiles(inputs: readonly string[], warn: (m: string) => void
   return out;
 }
 
-function isDone(db: Database.Database, file: InputFile): boolean {
-  return db.prepare('SELECT 1 FROM import_files WHERE path = ? AND size = ? AND mtime_ms = ?').get(file.path, file.size, file.mtimeMs) !== undefined;
-}
-
-function markDone(db: Database.Database, file: InputFile, records: number, articles: number): void {
-  db.prepare(`INSERT OR REPLACE INTO import_files (path, size, mtime_ms, format, records, articles, finished_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`).run(file.path, file.size, file.mtimeMs, file.format, records, articles, new Date().toISOString());
-}
-
 /** Filters that need the extracted record: detected language, published date (else capture date). */
 function keepAfterExtraction(article: Article, captured: string | null, filters: PageFilters): boolean {
   if (filters.languages?.length && !(article.language && languageMatches(article.language, filters.languages))) return false;
@@ -109,7 +98,7 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 /** Imports files and directories into the store; returns the final counts. */
 export async function importFiles(store: Store, inputs: readonly string[], options: ImportOptions = {}): Promise<ImportProgress> {
-  const db = databaseOf(store);
+  const ledger = await importLedgerOf(store);
   const warn = options.onWarning ?? ((): void => {});
   const filters = options.filters ?? {};
   const files = await collectFiles(inputs, warn);
@@ -133,7 +122,7 @@ export async function importFiles(store: Store, inputs: readonly string[], optio
   try {
     let before = 0;
     for (const file of files) {
-      if (!options.force && isDone(db, file)) {
+      if (!options.force && (await ledger.isDone(file))) {
         progress.skipped.resumed++;
       } else {
         const onBytes = (n: number): void => {
@@ -144,7 +133,7 @@ export async function importFiles(store: Store, inputs: readonly string[], optio
         const counts = file.format === 'warc'
           ? await importWarc(file, extractor!, ctx)
           : await importRecords(file, file.format === 'jsonl' ? readJsonlFile(file.path, { onBytes }) : textRecords(file.path, onBytes), ctx);
-        markDone(db, file, counts.records, counts.articles);
+        await ledger.markDone(file, counts.records, counts.articles);
       }
       before += file.size;
       progress.bytesRead = before;
@@ -154,7 +143,7 @@ export async function importFiles(store: Store, inputs: readonly string[], optio
   } finally {
     await extractor?.close();
   }
-  indexPendingArticles(db);
+  await ledger.finish();
   return progress;
 }
 

@@ -24,7 +24,7 @@ const types: pg.CustomTypesConfig = {
 export function createPool(location: PostgresLocation, max = 10): pg.Pool {
   const pool = new pg.Pool({
     connectionString: location.connectionString,
-    options: `-c search_path=${location.schema}`,
+    options: `-c search_path=${location.schema} -c synchronous_commit=off`,
     types,
     max,
     connectionTimeoutMillis: 10_000,

@@ -74,7 +74,7 @@ export class PostgresStore implements Store {
       if (options.readOnly) {
         const applied = await schemaVersion(pool);
         const latest = migrations.at(-1)?.version ?? 0;
-        if (applied === 0) throw new StoreError(`no marsad store at ${location.label} (crawl or import first, or name another with --db)`, { subject: location.label });
+        if (applied === 0) throw new StoreError(`no marsad store at ${location.label} (crawl or import first, or name another with --db)`);
         if (applied !== latest) {
           throw new StoreError(applied > latest
             ? `the database is at schema version ${applied}, newer than this marsad (${latest}); upgrade marsad`
