@@ -121,7 +121,7 @@ export class CrawlJobs {
       });
       job.state = 'running';
       const summary = await crawl({
-        store: this.store,
+        store: scopedToSite(this.store, job.url),
         fetcher: this.fetcher,
         seeds: [{ url: job.url }],
         maxArticles,
@@ -168,6 +168,26 @@ export class CrawlJobs {
     const finished = this.list().filter((j) => j.finishedAt !== null);
     for (const job of finished.slice(KEEP_FINISHED)) this.jobs.delete(job.id);
   }
+}
+
+/**
+ * The store as one source's crawl sees it: only that site's hosts have work. The crawler asks
+ * the store for any host with due entries (the CLI resumes everything a store holds); a crawl
+ * started through the API must touch neither other sources' frontiers nor hosts the operator
+ * queued from the command line.
+ */
+export function scopedToSite(store: Store, startUrl: string): Store {
+  const scope = new CrawlScope({ maxPagesPerHost: 1 });
+  scope.addSite(startUrl);
+  const inScope = (host: string): boolean => scope.siteOf(host) !== undefined;
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'hostsWithWork') return async (now: number) => (await target.hostsWithWork(now)).filter((w) => inScope(w.host));
+      if (property === 'claim') return async (options: Parameters<Store['claim']>[0]) => (inScope(options.host) ? target.claim(options) : []);
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 const registry = new WeakMap<ServeContext, CrawlJobs>();

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSite } from '../site/server.mjs';
 import { runCli } from '../cli/cli-helpers.js';
+import { openStore } from '../../src/store/index.js';
 import { copyDemoCorpus, demoCorpus, type DemoCorpus } from './demo-corpus.js';
 import { serveStore, type TestServer } from './api-helpers.js';
 
@@ -166,12 +167,18 @@ describe('writes with a token: bearer, the SSRF guard, removing a source', () =>
   });
 });
 
+const OTHER_HOST_URL = 'http://127.0.0.9:9/queued-by-the-cli';
+
 describe('a crawl started through the API (--allow-private, loopback test site)', () => {
   let server: TestServer;
   let site: Awaited<ReturnType<typeof startTestSite>>;
   const previousDelay = process.env.MARSAD_DELAY_MS;
   beforeAll(async () => {
     const corpus = await copyDemoCorpus(tempDir());
+    // Work the operator queued from the command line for another host: an API crawl must leave it alone.
+    const store = await openStore(corpus.db);
+    await store.enqueue([{ url: OTHER_HOST_URL, host: new URL(OTHER_HOST_URL).host, sourceId: null, kind: 'page' }]);
+    await store.close();
     // The crawl reads the CLI's configuration; no politeness delay against the local site.
     process.env.MARSAD_DELAY_MS = '0';
     site = await startTestSite({ crawlDelaySec: 0 });
@@ -186,7 +193,7 @@ describe('a crawl started through the API (--allow-private, loopback test site)'
 
   it('adds the source, crawls it to the end with progress, and its articles appear', async () => {
     const origin = site.origins[1]!;
-    const res = await server.get('/api/v1/sources', postJson({ url: `${origin}/`, maxArticles: 4 }));
+    const res = await server.get('/api/v1/sources', postJson({ url: `${origin}/`, maxArticles: 100 }));
     expect(res.status).toBe(201);
     const added = (await res.json()) as { source: { id: number; name: string }; crawl: Crawl };
     expect(added.crawl.sourceId).toBe(added.source.id);
@@ -217,6 +224,10 @@ describe('a crawl started through the API (--allow-private, loopback test site)'
     expect(host?.articles).toBeGreaterThanOrEqual(4);
     expect(sources.crawls.map((c) => c.id)).toContain(crawl.id);
     expect(sources.sources.map((s) => s.id)).toContain(added.source.id);
+
+    // The other host's queued entry was not touched (the crawl stayed on its own site).
+    const untouched = await server.store.getFrontierEntry(OTHER_HOST_URL);
+    expect([untouched?.state, untouched?.attempts]).toEqual(['queued', 0]);
 
     // A second crawl of the same source may start once the first has ended.
     const next = await server.get(`/api/v1/sources/${added.source.id}/crawl`, { method: 'POST', headers: { ...bearer(), 'content-type': 'application/json' }, body: JSON.stringify({ maxArticles: 4 }) });
