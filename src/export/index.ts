@@ -6,3 +6,4 @@ export { exportParquet, PARQUET_COLUMNS, type ParquetExportOptions } from './par
 export { exportMarkdown, frontMatter, markdownFileName } from './markdown.js';
 export { exportText } from './text.js';
 export { selectArticles, type SelectArticlesOptions } from './select.js';
+export { exportToWebStream, EXPORT_CONTENT_TYPES, WEB_EXPORT_FORMATS, type WebExportFormat, type WebExportOptions } from './web-stream.js';
