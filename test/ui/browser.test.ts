@@ -9,11 +9,14 @@
  * has no DOM types (this file is type-checked with the Node code).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { demoCorpus, HOSTILE_TITLE, type DemoCorpus } from '../serve/demo-corpus.js';
+import { startTestSite } from '../site/server.mjs';
+import { copyDemoCorpus, demoCorpus, HOSTILE_TITLE, type DemoCorpus } from '../serve/demo-corpus.js';
 import { serveStore, type TestServer } from '../serve/api-helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,11 +43,13 @@ interface WatchedPage {
   pageErrors: string[];
 }
 
-async function openPage(lang: 'ar' | 'en', width = 1280): Promise<WatchedPage> {
+async function openPage(lang: 'ar' | 'en', width = 1280, origin = server.url): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: lang === 'ar' ? 'ar-EG' : 'en-GB' });
   const page = await context.newPage();
   const watched: WatchedPage = { page, context, dialogs: [], consoleErrors: [], pageErrors: [] };
   page.on('dialog', (dialog) => {
+    // The UI's own "remove this source?" confirmation is answered yes; any other dialog is a failure.
+    if (dialog.type() === 'confirm') return void dialog.accept();
     watched.dialogs.push(dialog.message());
     void dialog.dismiss();
   });
@@ -53,7 +58,7 @@ async function openPage(lang: 'ar' | 'en', width = 1280): Promise<WatchedPage> {
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) watched.consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => watched.pageErrors.push(error.message));
-  await page.goto(`${server.url}/sources-blank-for-storage`);
+  await page.goto(`${origin}/sources-blank-for-storage`);
   await page.evaluate(`localStorage.setItem('marsad.lang', ${JSON.stringify(lang)})`);
   return watched;
 }
@@ -301,5 +306,61 @@ describe('web UI in Chromium', () => {
       await shot(phone.page, `search-phone-${lang}`);
       await closePage(phone);
     }
+  });
+});
+
+describe('web UI sources with writes on (token, loopback test site)', () => {
+  const TOKEN = 'ui-test-token-0123456789';
+  let writable: TestServer;
+  let site: Awaited<ReturnType<typeof startTestSite>>;
+  let dir: string;
+  const previousDelay = process.env.MARSAD_DELAY_MS;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'marsad-ui-sources-'));
+    const copy = await copyDemoCorpus(dir);
+    process.env.MARSAD_DELAY_MS = '0'; // no politeness delay against the local site
+    site = await startTestSite({ crawlDelaySec: 0 });
+    writable = await serveStore(copy.db, { uiDir: UI_DIR, token: TOKEN, allowPrivate: true });
+  }, 300_000);
+  afterAll(async () => {
+    if (previousDelay === undefined) delete process.env.MARSAD_DELAY_MS;
+    else process.env.MARSAD_DELAY_MS = previousDelay;
+    await writable?.close();
+    await site?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses without the token, then adds a source with it, shows the crawl to its end, and removes the source', async () => {
+    const w = await openPage('en', 1280, writable.url);
+    const { page } = w;
+    const origin = site.origins[1]!;
+    const host = new URL(origin).host;
+    await page.goto(`${writable.url}/sources`);
+    await page.locator('#source-url').fill(`${origin}/`);
+    await page.locator('#max-articles').fill('4');
+    await page.locator('.add-form button[type="submit"]').click();
+    // No token yet: the server's 401 is shown to the user.
+    const refused = page.locator('.write-panel [role="alert"]');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('UNAUTHORIZED');
+
+    await page.locator('#token').fill(TOKEN);
+    await page.locator('.token-form button[type="submit"]').click();
+    await page.locator('#source-url').fill(`${origin}/`);
+    await page.locator('#max-articles').fill('4');
+    await page.locator('.add-form button[type="submit"]').click();
+    await page.locator('.write-panel .crawl-progress').waitFor();
+    const done = page.locator('.write-panel .crawl-progress[data-state="done"]');
+    await done.waitFor({ timeout: 60_000 });
+    expect(await done.textContent()).toContain('done');
+    const row = page.locator(`table.hosts tr[data-host="${host}"]`);
+    await row.waitFor();
+    expect(Number(await row.locator('td').first().textContent())).toBeGreaterThanOrEqual(1);
+    await shot(page, 'sources-crawl-en');
+
+    const item = page.locator('.source-list li', { hasText: host });
+    await item.locator('button.danger').click();
+    await item.waitFor({ state: 'detached' });
+    await closePage(w);
   });
 });
