@@ -169,6 +169,37 @@ describe('web UI in Chromium', () => {
     await closePage(w);
   });
 
+  it('pages through the matches, and back/forward step through the pages the URL holds', async () => {
+    const w = await openPage('en');
+    const { page } = w;
+    const titles = () => page.locator('.hit-title').allTextContents();
+    await page.goto(`${server.url}/search?q=${encodeURIComponent(BARE_ALEF_WORD)}&limit=5`);
+    await page.locator('.hit').first().waitFor();
+    expect(await page.title()).toContain(BARE_ALEF_WORD);
+    const total = Number(await page.locator('.results .count').getAttribute('data-total'));
+    expect(total).toBeGreaterThan(10);
+    expect(await page.locator('.pagination ol a').allTextContents()).toContain(String(Math.ceil(total / 5)));
+    expect(await page.locator('.pagination a[aria-current="page"]').textContent()).toBe('1');
+    const first = await titles();
+    expect(first).toHaveLength(5);
+
+    await page.locator('.pagination a[rel="next"]').click();
+    await page.waitForURL((url) => url.searchParams.get('page') === '2');
+    await page.locator('.pagination a[aria-current="page"]', { hasText: '2' }).waitFor();
+    const second = await titles();
+    expect(second).toHaveLength(5);
+    expect(second).not.toEqual(first);
+
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get('page') === null);
+    await page.locator('.pagination a[aria-current="page"]', { hasText: '1' }).waitFor();
+    expect(await titles()).toEqual(first);
+    await page.goForward();
+    await page.locator('.pagination a[aria-current="page"]', { hasText: '2' }).waitFor();
+    expect(await titles()).toEqual(second);
+    await closePage(w);
+  });
+
   it('opens an Arabic article with its body in RTL and a revision diff with the added words in <ins>', async () => {
     const w = await openPage('en');
     const { page } = w;

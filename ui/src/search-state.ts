@@ -14,6 +14,8 @@ export interface SearchState {
   before: string;
   order: 'relevance' | 'newest' | '';
   page: number;
+  /** Hits per page (1–100); only in the URL, for links that want shorter or longer pages. */
+  limit: number;
   interval: Interval;
   splitBySite: boolean;
   /** Up to 3 more queries drawn beside the main one on the chart. */
@@ -29,6 +31,7 @@ export function readSearchState(params: URLSearchParams): SearchState {
   const order = params.get('order');
   const interval = params.get('interval');
   const page = Number.parseInt(params.get('page') ?? '1', 10);
+  const limit = Number.parseInt(params.get('limit') ?? String(PAGE_SIZE), 10);
   return {
     q: params.get('q') ?? '',
     sites: params.getAll('site'),
@@ -38,6 +41,7 @@ export function readSearchState(params: URLSearchParams): SearchState {
     before: params.get('before') ?? '',
     order: order === 'relevance' || order === 'newest' ? order : '',
     page: Number.isFinite(page) && page > 0 ? page : 1,
+    limit: Number.isFinite(limit) && limit >= 1 && limit <= 100 ? limit : PAGE_SIZE,
     interval: interval === 'day' || interval === 'week' || interval === 'month' ? interval : DEFAULT_INTERVAL,
     splitBySite: params.get('split') === 'site',
     compare: params
@@ -72,6 +76,7 @@ export function searchUrl(s: SearchState): string {
   if (s.before) p.set('before', s.before);
   if (s.order) p.set('order', s.order);
   if (s.page > 1) p.set('page', String(s.page));
+  if (s.limit !== PAGE_SIZE) p.set('limit', String(s.limit));
   if (s.interval !== DEFAULT_INTERVAL) p.set('interval', s.interval);
   if (s.splitBySite) p.set('split', 'site');
   for (const c of s.compare) p.append('cmp', c);

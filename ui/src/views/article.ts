@@ -8,6 +8,7 @@ import { api } from '../api.js';
 import { formatDate, formatDateTime, formatNumber } from '../format.js';
 import { t, type MessageKey } from '../i18n.js';
 import { navigate } from '../router.js';
+import { setPageTitle } from '../page-title.js';
 import { displayUrl, safeHttpUrl } from '../safe-url.js';
 import type { ArticleDetail, ArticleDiff, ArticleRecord, DateEvidence, VersionSummary } from '../types.js';
 import { AsyncSlot } from './async-slot.js';
@@ -184,6 +185,7 @@ function articleBody(d: ArticleDetail, params: URLSearchParams): TemplateResult 
 export function articleView(id: string, params: URLSearchParams): TemplateResult {
   const d = detail.use(id, () => api.article(id));
   if (d.state === 'loading' || d.state === 'idle') return loadingLine();
+  setPageTitle(d.state === 'done' ? (d.value.article.record.title ?? d.value.article.title) : null);
   if (d.state === 'failed') return html`${errorLine(d.error)}<p><a href="/">${t('backToSearch')}</a></p>`;
   return articleBody(d.value, params);
 }

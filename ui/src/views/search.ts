@@ -7,7 +7,8 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { api, type Params } from '../api.js';
 import { formatNumber } from '../format.js';
 import { t } from '../i18n.js';
-import { PAGE_SIZE, filterParams, hasQuery, readSearchState, searchParams, type SearchState } from '../search-state.js';
+import { setPageTitle } from '../page-title.js';
+import { filterParams, hasQuery, readSearchState, searchParams, type SearchState } from '../search-state.js';
 import type { Health, SearchResult, Terms, Timeline } from '../types.js';
 import { AsyncSlot } from './async-slot.js';
 import { chartSection } from './chart.js';
@@ -44,13 +45,15 @@ function emptyState(): TemplateResult {
 
 export function searchView(params: URLSearchParams): TemplateResult {
   const state = readSearchState(params);
+  setPageTitle(state.q || t('navSearch'));
   if (!hasQuery(state)) {
     return html`
+      <h1 class="visually-hidden">${t('navSearch')}</h1>
       <section class="search-top">${queryForm(state)}</section>
       ${emptyState()}
     `;
   }
-  const sp = { ...searchParams(state), page: state.page, limit: PAGE_SIZE, facets: true };
+  const sp = { ...searchParams(state), page: state.page, limit: state.limit, facets: true };
   const r = results.use(keyOf(sp), (signal) => api.search(sp, signal));
   const tp = timelineParams(state);
   const tl = timeline.use(keyOf(tp), (signal) => api.timeline(tp, signal));
@@ -58,6 +61,7 @@ export function searchView(params: URLSearchParams): TemplateResult {
   const tr = terms.use(keyOf(fp), (signal) => api.terms(fp, signal));
   const result = r.state === 'done' ? r.value : null;
   return html`
+    <h1 class="visually-hidden">${t('navSearch')}</h1>
     <section class="search-top">${queryForm(state)}</section>
     <div class="search-layout">
       <div class="search-main">

@@ -8,6 +8,7 @@ import { api } from '../api.js';
 import { formatDateTime, formatNumber } from '../format.js';
 import { t, type MessageKey } from '../i18n.js';
 import { requestRender } from '../render-loop.js';
+import { setPageTitle } from '../page-title.js';
 import { readToken, saveToken } from '../token.js';
 import { displayUrl } from '../safe-url.js';
 import type { Crawl, CrawlState, FetchError, HostStatus, SourcesStatus } from '../types.js';
@@ -219,6 +220,7 @@ function crawlsList(crawls: Crawl[]): TemplateResult | typeof nothing {
 }
 
 export function sourcesView(): TemplateResult {
+  setPageTitle(t('sources'));
   const s = status.use(`sources:${reloads}`, () => api.sources());
   // While reloading, keep showing the last answer instead of flashing a loading line.
   const value = s.state === 'done' ? s.value : lastStatus;
