@@ -166,6 +166,13 @@ describe('web UI in Chromium', () => {
     const hrefs = await page.locator('.downloads a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const expected = new URLSearchParams({ q: `${PLAIN_QUERY} ${word}` });
     expect(hrefs).toEqual(['csv', 'jsonl', 'parquet'].map((format) => `/api/v1/export?${expected}&format=${format}`));
+    // Each link is a download of the matches.
+    for (const href of hrefs as string[]) {
+      const res = await server.get(href);
+      expect(res.status, href).toBe(200);
+      expect(res.headers.get('content-disposition'), href).toMatch(/^attachment/);
+      await res.arrayBuffer();
+    }
     await closePage(w);
   });
 
