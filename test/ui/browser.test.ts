@@ -76,6 +76,11 @@ async function api<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** Waits until no part of the screen is loading (the previous answer stays shown, aria-busy, while the next loads). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction('document.querySelector("main") && !document.querySelector("[aria-busy=true]") && !document.querySelector(".loading")');
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
@@ -115,7 +120,7 @@ describe('web UI in Chromium', () => {
     await page.locator('#q').fill(PLAIN_QUERY);
     await page.locator('#q').press('Enter');
     await page.waitForURL((url) => url.searchParams.get('q') === PLAIN_QUERY);
-    await page.locator('.hit-title', { hasText: HAMZA_TITLES[0] }).waitFor();
+    await settled(page);
     const titles = await page.locator('.hit-title').allTextContents();
     for (const title of HAMZA_TITLES) expect(titles.some((t) => t.includes(title)), title).toBe(true);
     await closePage(w);
@@ -161,7 +166,7 @@ describe('web UI in Chromium', () => {
     const word = (await term.textContent())!.trim();
     await term.click();
     await page.waitForURL((url) => url.searchParams.get('q') === `${PLAIN_QUERY} ${word}`);
-    await page.locator('.results .count').waitFor();
+    await settled(page);
     expect(await page.locator('#q').inputValue()).toBe(`${PLAIN_QUERY} ${word}`);
     const hrefs = await page.locator('.downloads a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const expected = new URLSearchParams({ q: `${PLAIN_QUERY} ${word}` });

@@ -9,6 +9,8 @@ export class AsyncSlot<T> {
   private key: string | null = null;
   private controller: AbortController | null = null;
   current: Loadable<T> = { state: 'idle' };
+  /** The last value loaded, kept while the next request runs so the screen does not blank out. */
+  private latest: T | null = null;
 
   /** Starts `load` if `key` differs from the last one; returns the slot's current state. */
   use(key: string, load: (signal: AbortSignal) => Promise<T>): Loadable<T> {
@@ -21,6 +23,7 @@ export class AsyncSlot<T> {
         (value) => {
           if (controller.signal.aborted) return;
           this.current = { state: 'done', value };
+          this.latest = value;
           requestRender();
         },
         (error: unknown) => {
@@ -31,6 +34,12 @@ export class AsyncSlot<T> {
       );
     }
     return this.current;
+  }
+
+  /** The current value, or while a new one loads the previous one (shown dimmed); null otherwise. */
+  shown(): T | null {
+    if (this.current.state === 'done') return this.current.value;
+    return this.current.state === 'loading' ? this.latest : null;
   }
 
   /** Forgets the key so the next use() loads again (after a write, say). */

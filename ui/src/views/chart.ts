@@ -186,12 +186,13 @@ function dataTable(timeline: Timeline): TemplateResult {
   `;
 }
 
-export function chartSection(state: SearchState, timeline: Loadable<Timeline>): TemplateResult {
-  pending = timeline.state === 'done' ? timeline.value : null;
-  const value = timeline.state === 'done' ? timeline.value : null;
+/** `shown` is the timeline to draw: the current one, or the previous one while the next loads. */
+export function chartSection(state: SearchState, timeline: Loadable<Timeline>, shown: Timeline | null): TemplateResult {
+  pending = shown;
+  const value = shown;
   const empty = value !== null && (value.buckets.length === 0 || value.series.every((s) => s.total === 0));
   return html`
-    <section class="chart panel" aria-labelledby="chart-title">
+    <section class=${`chart panel${timeline.state === 'loading' ? ' stale' : ''}`} aria-labelledby="chart-title" aria-busy=${timeline.state === 'loading' ? 'true' : 'false'}>
       <h2 id="chart-title">${t('attention')}</h2>
       ${chartControls(state)}
       ${timeline.state === 'loading' ? loadingLine() : nothing} ${timeline.state === 'failed' ? errorLine(timeline.error) : nothing}

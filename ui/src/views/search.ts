@@ -59,17 +59,17 @@ export function searchView(params: URLSearchParams): TemplateResult {
   const tl = timeline.use(keyOf(tp), (signal) => api.timeline(tp, signal));
   const fp = { q: state.q, ...filterParams(state), limit: 20 };
   const tr = terms.use(keyOf(fp), (signal) => api.terms(fp, signal));
-  const result = r.state === 'done' ? r.value : null;
+  const result = results.shown();
   return html`
     <h1 class="visually-hidden">${t('navSearch')}</h1>
     <section class="search-top">${queryForm(state)}</section>
     <div class="search-layout">
-      <div class="search-main">
-        ${chartSection(state, tl)}
+      <div class="search-main" aria-busy=${r.state === 'loading' ? 'true' : 'false'}>
+        ${chartSection(state, tl, timeline.shown())}
         ${r.state === 'loading' ? loadingLine() : nothing} ${r.state === 'failed' ? errorLine(r.error) : nothing}
-        ${result ? html`${resultsList(state, result, t('results'))} ${downloads(state)}` : nothing}
+        ${result ? html`<div class=${r.state === 'loading' ? 'stale' : ''}>${resultsList(state, result, t('results'))} ${downloads(state)}</div>` : nothing}
       </div>
-      <aside class="search-side">${filtersPanel(state, result)} ${termsSection(state, tr)}</aside>
+      <aside class="search-side">${filtersPanel(state, result)} ${termsSection(state, tr, terms.shown())}</aside>
     </div>
   `;
 }

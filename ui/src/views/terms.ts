@@ -14,11 +14,11 @@ function addTerm(state: SearchState, term: string): void {
   navigate(searchUrl({ ...state, q: `${state.q} ${word}`.trim(), page: 1 }));
 }
 
-export function termsSection(state: SearchState, terms: Loadable<Terms>): TemplateResult {
-  const value = terms.state === 'done' ? terms.value : null;
+export function termsSection(state: SearchState, terms: Loadable<Terms>, shown: Terms | null): TemplateResult {
+  const value = shown;
   const max = value ? Math.max(1, ...value.terms.map((x) => x.count)) : 1;
   return html`
-    <section class="terms panel" aria-labelledby="terms-title">
+    <section class=${`terms panel${terms.state === 'loading' ? ' stale' : ''}`} aria-labelledby="terms-title" aria-busy=${terms.state === 'loading' ? 'true' : 'false'}>
       <h2 id="terms-title">${t('topTerms')}</h2>
       ${terms.state === 'loading' ? loadingLine() : nothing} ${terms.state === 'failed' ? errorLine(terms.error) : nothing}
       ${value && value.terms.length === 0 ? html`<p class="muted">${t('noTerms')}</p>` : nothing}
