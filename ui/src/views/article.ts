@@ -61,6 +61,17 @@ function hideBrokenImage(event: Event): void {
   if (figure) figure.hidden = true;
 }
 
+/**
+ * The description as a standfirst, only when the body does not already say it: sites often copy
+ * the first paragraph into the description, and the reader never shows a paragraph twice.
+ */
+function standfirst(r: ArticleRecord): string | null {
+  const description = r.description?.replace(/[.…\s]+$/u, '').trim();
+  if (!description || r.blocks.some((b) => b.type === 'lead')) return null;
+  const probe = description.slice(0, 80);
+  return r.blocks.some((b) => b.text.includes(probe)) ? null : r.description;
+}
+
 /** Body blocks in order, consecutive list items gathered into one <ul>. */
 function blocks(list: ArticleRecord['blocks']): TemplateResult[] {
   const out: TemplateResult[] = [];
@@ -159,7 +170,7 @@ function articleBody(d: ArticleDetail, params: URLSearchParams): TemplateResult 
             ${r.image?.caption ? html`<figcaption>${r.image.caption}</figcaption>` : nothing}
           </figure>`
         : nothing}
-      ${r.description && !r.blocks.some((b) => b.type === 'lead') ? html`<p class="lead">${r.description}</p>` : nothing}
+      ${standfirst(r) ? html`<p class="lead">${standfirst(r)}</p>` : nothing}
       <div class="reader-body">${blocks(r.blocks)}</div>
     </article>
     ${versionsTimeline(a.id, d.versions, pair, dir)}
