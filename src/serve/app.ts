@@ -76,7 +76,10 @@ export function createApp(options: ServeOptions & { version?: string; logError?:
 
   app.onError((error, c: Context) => {
     if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status);
-    if (error instanceof HTTPException) return c.json(errorBody(error.status === 413 ? 'BODY_TOO_LARGE' : 'BAD_REQUEST', error.message || 'bad request'), error.status);
+    if (error instanceof HTTPException) {
+      const code = error.status === 413 ? 'BODY_TOO_LARGE' : error.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+      return c.json(errorBody(code, error.message || 'bad request'), error.status);
+    }
     const code = (error as { code?: unknown }).code;
     if (code === 'USAGE' || code === 'QUERY') return c.json(errorBody('BAD_REQUEST', error.message), 400);
     if (code === 'STORE_BUSY') return c.json(errorBody('STORE_BUSY', error.message), 503);

@@ -19,6 +19,8 @@ export interface ServeOptions {
 export interface ServeContext extends Required<Omit<ServeOptions, 'token' | 'uiDir'>> {
   token: string | null;
   uiDir: string | null;
+  /** Work to finish before the store closes (API crawls register their stop here), run by the server's close(). */
+  closers: (() => Promise<void>)[];
 }
 
 export function serveContext(options: ServeOptions): ServeContext {
@@ -29,5 +31,6 @@ export function serveContext(options: ServeOptions): ServeContext {
     allowPrivate: options.allowPrivate ?? false,
     uiDir: options.uiDir ?? null,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    closers: [],
   };
 }

@@ -192,9 +192,15 @@ export function scopedToSite(store: Store, startUrl: string): Store {
 
 const registry = new WeakMap<ServeContext, CrawlJobs>();
 
-/** The crawl jobs of one server (created on first use). `crawlJobs(ctx).stopAll()` stops them when the server closes. */
+/** The crawl jobs of one server (created on first use); the server's close() stops them. */
 export function crawlJobs(ctx: ServeContext): CrawlJobs {
   let jobs = registry.get(ctx);
-  if (jobs === undefined) registry.set(ctx, (jobs = new CrawlJobs(ctx.store, { allowPrivate: ctx.allowPrivate })));
+  if (jobs === undefined) {
+    const created = new CrawlJobs(ctx.store, { allowPrivate: ctx.allowPrivate });
+    registry.set(ctx, created);
+    // a crawl running when the server stops ends cleanly (pages in flight stored) before the store closes
+    ctx.closers.push(() => created.stopAll());
+    jobs = created;
+  }
   return jobs;
 }

@@ -21,7 +21,7 @@ export interface StartServerOptions extends ServeOptions {
 }
 
 export async function startServer(options: StartServerOptions): Promise<StartedServer> {
-  const { app } = createApp(options);
+  const { app, ctx } = createApp(options);
   const host = options.host ?? '127.0.0.1';
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, () => resolve(s));
@@ -45,10 +45,12 @@ export async function startServer(options: StartServerOptions): Promise<StartedS
   return {
     url: `http://${shownHost}:${port}`,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await Promise.allSettled(ctx.closers.map((close) => close()));
+      await new Promise<void>((resolve) => {
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }
