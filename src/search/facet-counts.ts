@@ -13,6 +13,7 @@ import { parseQuery, type SearchFilters } from './query.js';
 import { databaseOf, MAX_RANKED, planQuery, type MatchPlan } from './search.js';
 import { groupMatches } from './matched-rows.js';
 import { catchUpIndex } from './sqlite-index.js';
+import { cachedForIndexState } from './result-cache.js';
 
 export interface FacetCount {
   value: string;
@@ -94,5 +95,6 @@ export function countFacets(store: Store, query: string, filters: Partial<Search
   const parsed = parseQuery(query);
   if (parsed.notice !== null) return { site: [], language: [], section: [] };
   catchUpIndex(db);
-  return countFacetsOfPlan(db, planQuery(db, parsed, filters), options);
+  // the first page and every next one ask for the same facets: computed once per index state
+  return cachedForIndexState(db, JSON.stringify(['facets', query, filters, options]), () => countFacetsOfPlan(db, planQuery(db, parsed, filters), options));
 }

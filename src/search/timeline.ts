@@ -16,6 +16,7 @@ import { databaseOf, planQuery } from './search.js';
 import { hostOfReversed } from './facet-counts.js';
 import { groupMatches } from './matched-rows.js';
 import { catchUpIndex } from './sqlite-index.js';
+import { cachedForIndexState } from './result-cache.js';
 
 export type TimelineInterval = 'day' | 'week' | 'month';
 export const TIMELINE_INTERVALS: readonly TimelineInterval[] = ['day', 'week', 'month'];
@@ -154,7 +155,12 @@ function splitSites(bySite: Map<string, Map<string, number>>, top: number): [str
 export async function attentionOverTime(store: Store, queries: string[], options: TimelineOptions = {}): Promise<Timeline> {
   const asked = queries.length === 0 ? [''] : queries;
   if (asked.length > MAX_TIMELINE_QUERIES) throw new UsageError(`at most ${MAX_TIMELINE_QUERIES} queries side by side`);
-  catchUpIndex(databaseOf(store));
+  const db = databaseOf(store);
+  catchUpIndex(db);
+  return cachedForIndexState(db, JSON.stringify(['timeline', asked, options]), () => timelineOf(store, asked, options));
+}
+
+function timelineOf(store: Store, asked: string[], options: TimelineOptions): Timeline {
   const counted = asked.map((q) => countQuery(store, q, options));
 
   let from: string | null = null;

@@ -128,6 +128,16 @@ describe('attentionOverTime', () => {
     await expect(attentionOverTime(store, ['sands'], { maxBuckets: 14 })).rejects.toThrow(/narrow the range/);
   });
 
+  it('counts an article stored after a first answer (a repeated answer is cached only while the index is unchanged)', async () => {
+    const before = await attentionOverTime(store, ['قمح']);
+    expect(before.series[0]!.total).toBe(0);
+    expect(await attentionOverTime(store, ['قمح'])).toEqual(before);
+    await store.saveArticle({ article: makeArticle({ url: 'https://news.example/wheat', language: 'ar', title: 'محصول القمح', text: 'القمح.', published: '2025-10-03T10:00:00Z' }), sourceId: null, fetchedAt: Date.now(), nextRecrawlAt: Date.now() });
+    const after = await attentionOverTime(store, ['قمح']);
+    expect(after.series[0]!.total).toBe(1);
+    expect(after.from).toBe('2025-10-03');
+  });
+
   it('refuses a query of only common words, and more than four queries', async () => {
     await expect(attentionOverTime(store, ['في'])).rejects.toMatchObject({ code: 'USAGE' });
     await expect(attentionOverTime(store, ['a1', 'b1', 'c1', 'd1', 'e1'])).rejects.toMatchObject({ code: 'USAGE' });
