@@ -76,9 +76,22 @@ async function api<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/**
+ * Polls an expression in the page until it is true. page.waitForFunction compiles its predicate
+ * with eval inside the page, which the UI's CSP (rightly) refuses; page.evaluate goes through the
+ * DevTools protocol and is not subject to it.
+ */
+async function waitUntil(page: Page, expression: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Waits until no part of the screen is loading (the previous answer stays shown, aria-busy, while the next loads). */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction('document.querySelector("main") && !document.querySelector("[aria-busy=true]") && !document.querySelector(".loading")');
+  await waitUntil(page, '!!document.querySelector("main") && !document.querySelector("[aria-busy=true]") && !document.querySelector(".loading")');
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -245,7 +258,7 @@ describe('web UI in Chromium', () => {
     expect(await x('.search-side')).toBeGreaterThan(await x('.search-main'));
 
     await page.locator('.lang-switch').click();
-    await page.waitForFunction('document.documentElement.dir === "ltr"');
+    await waitUntil(page, 'document.documentElement.dir === "ltr"');
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
     expect(await x('.brand')).toBeLessThan(await x('.lang-switch'));
     expect(await x('.search-side')).toBeLessThan(await x('.search-main'));
@@ -323,6 +336,11 @@ describe('web UI in Chromium', () => {
     for (const lang of ['ar', 'en'] as const) {
       const w = await openPage(lang);
       const { page } = w;
+      await page.goto(`${server.url}/`);
+      await page.locator('.chart-canvas canvas').first().waitFor();
+      await settled(page);
+      await shot(page, `home-${lang}`);
+
       const qs = new URLSearchParams({ q: PLAIN_QUERY });
       qs.append('cmp', 'النفط');
       await page.goto(`${server.url}/search?${qs}`);

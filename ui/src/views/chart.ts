@@ -11,11 +11,18 @@ import { lang, t } from '../i18n.js';
 import { afterRender } from '../render-loop.js';
 import { navigate } from '../router.js';
 import { MAX_COMPARE, searchUrl, type SearchState } from '../search-state.js';
-import type { Interval, Timeline } from '../types.js';
+import type { Interval, Timeline, TimelineSeries } from '../types.js';
 import { errorLine, loadingLine, type Loadable } from './status.js';
 
 /** Okabe–Ito colours, distinguishable with colour-blindness; .swatch-N in styles.css uses the same list. */
 export const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#7A7A7A', '#1B1B1B'];
+
+/** A series' name in the interface language: the query (or "all articles"), and its site when split. */
+export function seriesLabel(s: TimelineSeries): string {
+  const query = s.query.trim() === '' ? t('allArticles') : s.query;
+  if (s.site === null) return query;
+  return `${query} · ${s.site === 'other' ? t('otherSites') : s.site}`;
+}
 
 function bucketSeconds(bucket: string): number {
   return Date.parse(`${bucket}T00:00:00Z`) / 1000;
@@ -80,7 +87,7 @@ function draw(): void {
     series: [
       { label: t('date') },
       ...timeline.series.map((s, i) => ({
-        label: s.label,
+        label: seriesLabel(s),
         stroke: SERIES_COLOURS[i % SERIES_COLOURS.length],
         width: 2,
         points: { show: xs.length <= 60, size: 5 },
@@ -147,7 +154,7 @@ function legend(timeline: Timeline): TemplateResult {
   return html`<ul class="legend">
     ${timeline.series.map(
       (s, i) =>
-        html`<li><span class=${`swatch swatch-${i % SERIES_COLOURS.length}`} aria-hidden="true"></span><span dir="auto">${s.label}</span> <span class="count">${formatNumber(s.total)}</span></li>`,
+        html`<li><span class=${`swatch swatch-${i % SERIES_COLOURS.length}`} aria-hidden="true"></span><span dir="auto">${seriesLabel(s)}</span> <span class="count">${formatNumber(s.total)}</span></li>`,
     )}
   </ul>`;
 }
@@ -162,7 +169,7 @@ function dataTable(timeline: Timeline): TemplateResult {
           <thead>
             <tr>
               <th scope="col">${t('date')}</th>
-              ${timeline.series.map((s) => html`<th scope="col" dir="auto">${s.label}</th>`)}
+              ${timeline.series.map((s) => html`<th scope="col" dir="auto">${seriesLabel(s)}</th>`)}
             </tr>
           </thead>
           <tbody>

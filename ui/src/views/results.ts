@@ -68,18 +68,17 @@ export function downloads(state: SearchState): TemplateResult {
   `;
 }
 
-/** The hits under a heading; `listing` drops the count and paging (the home page's latest articles). */
-export function resultsList(state: SearchState, result: SearchResult, heading: string, listing = false): TemplateResult {
+export function resultsList(state: SearchState, result: SearchResult, heading: string): TemplateResult {
   const count = t(result.totalExact === false ? 'resultsCountApprox' : 'resultsCount', { n: formatNumber(result.total) });
   return html`
     <section class="results" aria-labelledby="results-title">
       <div class="results-head">
         <h2 id="results-title">${heading}</h2>
-        ${listing ? nothing : html`<p class="count" role="status" data-total=${result.total}>${count}</p>`}
+        <p class="count" role="status" data-total=${result.total}>${count}</p>
       </div>
       ${result.notice ? html`<p class="notice" dir="auto">${result.notice}</p>` : nothing}
       ${result.hits.length === 0 ? html`<p class="muted">${t('noResults')}</p>` : html`<ol class="hits">${result.hits.map(hitView)}</ol>`}
-      ${listing ? nothing : pagination(state, result)}
+      ${pagination(state, result)}
     </section>
   `;
 }

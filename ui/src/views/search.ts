@@ -5,11 +5,10 @@
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { api, type Params } from '../api.js';
-import { formatNumber } from '../format.js';
 import { t } from '../i18n.js';
 import { setPageTitle } from '../page-title.js';
 import { filterParams, hasQuery, readSearchState, searchParams, type SearchState } from '../search-state.js';
-import type { Health, SearchResult, Terms, Timeline } from '../types.js';
+import type { SearchResult, Terms, Timeline } from '../types.js';
 import { AsyncSlot } from './async-slot.js';
 import { chartSection } from './chart.js';
 import { filtersPanel, queryForm } from './query-form.js';
@@ -20,8 +19,6 @@ import { termsSection } from './terms.js';
 const results = new AsyncSlot<SearchResult>();
 const timeline = new AsyncSlot<Timeline>();
 const terms = new AsyncSlot<Terms>();
-const health = new AsyncSlot<Health>();
-const latest = new AsyncSlot<SearchResult | null>();
 
 function keyOf(params: Params): string {
   return JSON.stringify(params);
@@ -32,28 +29,14 @@ function timelineParams(s: SearchState): Params {
   return { q: queries, ...filterParams(s), interval: s.interval, split: s.splitBySite ? 'site' : 'none' };
 }
 
-function emptyState(): TemplateResult {
-  const h = health.use('health', () => api.health());
-  // The newest articles under an empty query, if the server lists without words.
-  const l = latest.use('latest', (signal) => api.search({ order: 'newest', limit: 10, facets: true }, signal).catch(() => null));
-  return html`
-    <p class="muted">${t('emptyQuery')}</p>
-    ${h.state === 'done' ? html`<p class="muted">${t('corpusSize', { n: formatNumber(h.value.articles) })}</p>` : nothing}
-    ${l.state === 'done' && l.value && l.value.hits.length > 0 ? resultsList(readSearchState(new URLSearchParams()), l.value, t('latest'), true) : nothing}
-  `;
-}
-
 export function searchView(params: URLSearchParams): TemplateResult {
   const state = readSearchState(params);
   setPageTitle(state.q || t('navSearch'));
-  if (!hasQuery(state)) {
-    return html`
-      <h1 class="visually-hidden">${t('navSearch')}</h1>
-      <section class="search-top">${queryForm(state)}</section>
-      ${emptyState()}
-    `;
-  }
-  const sp = { ...searchParams(state), page: state.page, limit: state.limit, facets: true };
+  // Without words the whole corpus is the match set: the home page is the observatory at a glance
+  // (all articles over time, by site and language, newest first).
+  const listing = !hasQuery(state);
+  const order = state.order || (state.q.trim() === '' ? 'newest' : '');
+  const sp = { ...searchParams(state), order, page: state.page, limit: state.limit, facets: true };
   const r = results.use(keyOf(sp), (signal) => api.search(sp, signal));
   const tp = timelineParams(state);
   const tl = timeline.use(keyOf(tp), (signal) => api.timeline(tp, signal));
@@ -67,7 +50,7 @@ export function searchView(params: URLSearchParams): TemplateResult {
       <div class="search-main" aria-busy=${r.state === 'loading' ? 'true' : 'false'}>
         ${chartSection(state, tl, timeline.shown())}
         ${r.state === 'loading' ? loadingLine() : nothing} ${r.state === 'failed' ? errorLine(r.error) : nothing}
-        ${result ? html`<div class=${r.state === 'loading' ? 'stale' : ''}>${resultsList(state, result, t('results'))} ${downloads(state)}</div>` : nothing}
+        ${result ? html`<div class=${r.state === 'loading' ? 'stale' : ''}>${resultsList(state, result, t(listing ? 'latest' : 'results'))} ${downloads(state)}</div>` : nothing}
       </div>
       <aside class="search-side">${filtersPanel(state, result)} ${termsSection(state, tr, terms.shown())}</aside>
     </div>
