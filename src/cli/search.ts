@@ -91,11 +91,14 @@ export function registerSearch(program: Command): void {
     const { store } = await openExistingStore(flags);
     try {
       // The first search after a crawl or an upgrade indexes what is new: say so when it is a lot.
-      const db = databaseOf(store);
-      const pending = countPendingArticles(db);
-      if (pending >= 1000 && !db.readonly) process.stderr.write(`marsad: indexing ${pending} articles for search…\n`);
-      const caughtUp = catchUpIndex(db);
-      if (caughtUp.waiting > 0) process.stderr.write(`marsad: ${caughtUp.waiting} recently stored ${caughtUp.waiting === 1 ? 'article is' : 'articles are'} not searchable yet (${db.readonly ? 'the store is read-only here' : 'a writer holds the store'}); they will be after the next write\n`);
+      // (The PostgreSQL store indexes each article as it is saved: nothing to catch up.)
+      if (store.kind === 'sqlite') {
+        const db = databaseOf(store);
+        const pending = countPendingArticles(db);
+        if (pending >= 1000 && !db.readonly) process.stderr.write(`marsad: indexing ${pending} articles for search…\n`);
+        const caughtUp = catchUpIndex(db);
+        if (caughtUp.waiting > 0) process.stderr.write(`marsad: ${caughtUp.waiting} recently stored ${caughtUp.waiting === 1 ? 'article is' : 'articles are'} not searchable yet (${db.readonly ? 'the store is read-only here' : 'a writer holds the store'}); they will be after the next write\n`);
+      }
       const result = await search(store, words.join(' '), {
         limit: flags.limit,
         offset: (flags.page - 1) * flags.limit,

@@ -5,7 +5,7 @@
  */
 import type { Article } from '../extract/types.js';
 import { emptyFilters, parseQuery, type ParsedQuery, type SearchFilters } from '../search/query.js';
-import { databaseOf, nextMatches, planQuery, SearchUnavailableError } from '../search/search.js';
+import { databaseOf, nextMatches, planQuery } from '../search/search.js';
 import { catchUpIndex } from '../search/sqlite-index.js';
 import type { PostgresStore, Store } from '../store/index.js';
 import { isPostgresStore } from '../store/postgres/is-postgres-store.js';
@@ -32,17 +32,22 @@ function isSelective(parsed: ParsedQuery, extra: Partial<SearchFilters>): boolea
 }
 
 /**
- * PostgreSQL: everything, streamed through a server-side cursor. A query selecting articles needs
- * the search index, which the PostgreSQL store does not have yet.
+ * PostgreSQL: everything, or the matches of a query, streamed through a server-side cursor in
+ * storage order (the search index's WHERE clause selects, as planPostgresQuery builds it).
  */
 async function* selectPostgresArticles(store: PostgresStore, options: SelectArticlesOptions): AsyncGenerator<ExportRecord> {
   const parsed = parseQuery(options.query ?? '');
   if (parsed.notice !== null) return;
-  if (isSelective(parsed, options.filters ?? emptyFilters())) {
-    throw new SearchUnavailableError('exporting the articles a query selects needs search, which the PostgreSQL store does not have yet: export everything (no query or filters), or use a SQLite store');
+  const extra = options.filters ?? emptyFilters();
+  let selection: { where: string; params: unknown[] } | undefined;
+  if (isSelective(parsed, extra)) {
+    const [{ planPostgresQuery }, { indexPendingPostgres }] = await Promise.all([import('../search/postgres/plan.js'), import('../search/postgres/index-pending.js')]);
+    await indexPendingPostgres(store);
+    const plan = planPostgresQuery(parsed, extra);
+    selection = { where: plan.where, params: plan.params.values };
   }
   const { streamArticles } = await import('../store/postgres/article-stream.js');
-  for await (const row of streamArticles(store, { withVersions: options.withVersions === true })) {
+  for await (const row of streamArticles(store, { withVersions: options.withVersions === true, ...(selection ? { selection } : {}) })) {
     const crawled = { firstSeen: new Date(row.first_seen_at).toISOString(), lastFetched: new Date(row.last_fetched_at).toISOString() };
     const record = JSON.parse(row.record) as Article;
     yield row.version === undefined

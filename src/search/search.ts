@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { MarsadError } from '../errors.js';
 import { SqliteStore } from '../store/index.js';
 import type { Store } from '../store/index.js';
+import { isPostgresStore } from '../store/postgres/is-postgres-store.js';
 import { emptyFilters, parseQuery, queryStems, toExcludeExpression, toMatchExpression, type ParsedQuery, type SearchFilters } from './query.js';
 import { buildSnippet, type HighlightOptions } from './snippet.js';
 import { facetExpression } from './facets.js';
@@ -62,7 +63,7 @@ export interface SearchResult {
   notice: string | null;
 }
 
-/** Search needs an SQL full-text index; the PostgreSQL store will bring its own. */
+/** A search feature the store cannot serve (timelines, facets and top terms are SQLite-only so far). */
 export class SearchUnavailableError extends MarsadError {
   constructor(message: string) {
     super('SEARCH_UNAVAILABLE', message);
@@ -74,7 +75,7 @@ const BM25_WEIGHTS = '8.0, 1.0, 3.0, 0.5, 0.0';
 
 export function databaseOf(store: Store): Database.Database {
   if (store instanceof SqliteStore) return store.db;
-  throw new SearchUnavailableError(`search is not available on the ${store.kind} store yet; use a SQLite store`);
+  throw new SearchUnavailableError(`this needs the SQLite search index (timelines, facet counts and top terms are not available on the ${store.kind} store yet); use a SQLite store`);
 }
 
 export interface MatchPlan {
@@ -388,7 +389,7 @@ export function searchDatabase(db: Database.Database, query: string | ParsedQuer
 }
 
 /** The body snippet around the matches; the description when only it matches; else the lead. */
-function snippetOf(a: HitRow, wanted: ReadonlySet<string>, highlight: HighlightOptions | undefined): string {
+export function snippetOf(a: Pick<HitRow, 'text' | 'description'>, wanted: ReadonlySet<string>, highlight: HighlightOptions | undefined): string {
   const body = a.text ?? '';
   const description = a.description ?? '';
   const fromBody = buildSnippet(body.length > 0 ? body : description, wanted, highlight);
@@ -397,7 +398,12 @@ function snippetOf(a: HitRow, wanted: ReadonlySet<string>, highlight: HighlightO
   return fromDescription.includes(highlight?.open ?? '**') ? fromDescription : fromBody;
 }
 
-/** Searches the store (SQLite): see SearchOptions. */
+/** Searches the store (SQLite or PostgreSQL, the same hits on both): see SearchOptions. */
 export async function search(store: Store, query: string, options: SearchOptions = {}): Promise<SearchResult> {
+  if (isPostgresStore(store)) {
+    // loaded here so that SQLite users never load the pg driver
+    const { searchPostgres } = await import('./postgres/search-postgres.js');
+    return searchPostgres(store, query, options);
+  }
   return searchDatabase(databaseOf(store), query, options);
 }

@@ -11,7 +11,7 @@ import { ensurePart, partOfRowid } from './fts-parts.js';
 import { normalizeText } from './normalize-arabic.js';
 
 
-function hostOf(article: Article): string {
+export function hostOf(article: Article): string {
   if (article.site.domain) return article.site.domain;
   for (const u of [article.canonicalUrl, article.url]) {
     if (!u) continue;

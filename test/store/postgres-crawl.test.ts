@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL store in use: a crawl of the loopback test site stores every article exactly
- * once, a recrawl turns a change into a version, and the CLI's verbs (stats, errors, show, export,
- * import) work with `--db postgres://…?schema=…` and MARSAD_DB, as they do on a SQLite file.
+ * once, a recrawl turns a change into a version, and the CLI's verbs (stats, errors, show, search,
+ * export, import) work with `--db postgres://…?schema=…` and MARSAD_DB, as they do on a SQLite file.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,9 +71,18 @@ describe.skipIf(postgresUnavailable !== null)('a crawl into PostgreSQL, and the 
     expect(errors.code).toBe(0);
     expect(errors.stdout).toContain('404');
 
-    const query = await runCli(['export', '--db', url, 'bank']);
-    expect(query.code).not.toBe(0);
-    expect(query.stderr).toMatch(/needs search, which the PostgreSQL store does not have yet/);
+  });
+
+  it('searches through the CLI, and exports exactly what a query finds', async () => {
+    const searched = await runCli(['search', '--db', url, '--format', 'jsonl', '--limit', '1000', 'bank']);
+    expect(searched.code).toBe(0);
+    const hits = parseJsonLines(searched.stdout);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.length).toBeLessThan(site.articles().length);
+    expect(hits.every((h) => `${String(h.title)} ${String(h.snippet)}`.toLowerCase().includes('bank'))).toBe(true);
+    const exported = await runCli(['export', '--db', url, 'bank']);
+    expect(exported.code).toBe(0);
+    expect(parseJsonLines(exported.stdout).map((r) => r.id).sort()).toEqual(hits.map((h) => h.id).sort());
   });
 
   it('imports an export into another schema, and a second import resumes past the finished file', async () => {

@@ -1,5 +1,5 @@
 /**
- * PostgreSQL: every stored article (or every version of each), in storage order, through a
+ * PostgreSQL: the stored articles (or every version of each), in storage order, through a
  * server-side cursor (pg-query-stream) on one connection of the pool: rows arrive a batch at a
  * time as the reader consumes them, so an export of millions holds a few hundred in memory.
  */
@@ -17,13 +17,22 @@ export interface StreamedArticle {
   version_fetched_at?: number;
 }
 
-export async function* streamArticles(store: PostgresStore, options: { withVersions?: boolean; batchSize?: number } = {}): AsyncGenerator<StreamedArticle> {
-  const sql = options.withVersions
-    ? `SELECT a.id, v.record, a.first_seen_at, a.last_fetched_at, v.version, v.fetched_at AS version_fetched_at
-       FROM articles a JOIN article_versions v ON v.article_id = a.id ORDER BY a.seq, v.version`
-    : 'SELECT id, record, first_seen_at, last_fetched_at FROM articles ORDER BY seq';
+export interface StreamOptions {
+  withVersions?: boolean;
+  /** Only the articles whose search row (`search_docs d`) meets this WHERE clause (see src/search/postgres/plan.ts). */
+  selection?: { where: string; params: unknown[] };
+  batchSize?: number;
+}
+
+export async function* streamArticles(store: PostgresStore, options: StreamOptions = {}): AsyncGenerator<StreamedArticle> {
+  const from = options.selection === undefined ? ['articles a'] : ['search_docs d', 'JOIN articles a ON a.id = d.article_id'];
+  if (options.withVersions) from.push('JOIN article_versions v ON v.article_id = a.id');
+  const columns = options.withVersions
+    ? 'a.id, v.record, a.first_seen_at, a.last_fetched_at, v.version, v.fetched_at AS version_fetched_at'
+    : 'a.id, a.record, a.first_seen_at, a.last_fetched_at';
+  const sql = `SELECT ${columns} FROM ${from.join(' ')} ${options.selection?.where ?? ''} ORDER BY a.seq${options.withVersions ? ', v.version' : ''}`;
   const client = await store.pool.connect();
-  const stream = client.query(new QueryStream(sql, [], { batchSize: options.batchSize ?? 200 }));
+  const stream = client.query(new QueryStream(sql, options.selection?.params ?? [], { batchSize: options.batchSize ?? 200 }));
   try {
     for await (const row of stream) yield row as StreamedArticle;
   } finally {

@@ -2,6 +2,8 @@
  * PostgreSQL: articles, versions and near-duplicate groups. A save is one transaction that locks
  * the article's row (`FOR UPDATE`), so two workers saving the same canonical URL at the same
  * moment make one article and, if they differ, two versions in order, never two articles.
+ * A new or changed article's search row is written in the same transaction (see
+ * src/search/postgres/search-row.ts): what is stored is searchable at once.
  */
 import type pg from 'pg';
 import { articleId, hammingDistance } from '../../extract/content-hash.js';
@@ -9,6 +11,7 @@ import type { Article } from '../../extract/types.js';
 import { StoreError } from '../errors.js';
 import { changeHash, NEAR_DUP_MAX_BITS } from '../sqlite/articles.js';
 import type { ArticleVersion, RecrawlCandidate, RecrawlCheck, SaveArticleInput, SaveArticleResult, StoredArticle } from '../store.js';
+import { writeSearchRow } from '../../search/postgres/search-row.js';
 import { statement, transaction } from './transaction.js';
 
 interface ArticleRow {
@@ -103,6 +106,7 @@ export class PostgresArticles {
           ON CONFLICT DO NOTHING`, [id, canonicalUrl, ...fields, input.sourceId, hostOf(canonicalUrl), record]);
         if (inserted.rowCount === 1) {
           await this.insertVersion(client, id, 1, input.fetchedAt, article, record);
+          await writeSearchRow(client, id, { ...article, id, canonicalUrl });
           return { id, status: 'new' as const, version: 1, dupGroup: await this.linkNearDuplicates(client, id, article.contentHash, null) };
         }
         // another worker stored it between the lookup and the insert: it is an existing article now
@@ -119,6 +123,7 @@ export class PostgresArticles {
         last_changed_at = $15, next_recrawl_at = $16, etag = $17, last_modified = $18, record = $2, version = version + 1
         WHERE id = $1`, [existing.id, record, ...fields]);
       await this.insertVersion(client, existing.id, version, input.fetchedAt, article, record);
+      await writeSearchRow(client, existing.id, article);
       const dupGroup = existing.content_hash === article.contentHash
         ? existing.dup_group
         : await this.linkNearDuplicates(client, existing.id, article.contentHash, existing.dup_group);

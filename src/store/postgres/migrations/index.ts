@@ -6,6 +6,7 @@
  * SQLite schema's present state, not its history.
  */
 import { migration001Core } from './001-core.js';
+import { migration002Search } from './002-search.js';
 
 export interface PostgresMigration {
   version: number;
@@ -14,4 +15,4 @@ export interface PostgresMigration {
   up: string;
 }
 
-export const postgresMigrations: readonly PostgresMigration[] = [migration001Core];
+export const postgresMigrations: readonly PostgresMigration[] = [migration001Core, migration002Search];

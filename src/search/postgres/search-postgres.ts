@@ -1,0 +1,88 @@
+/**
+ * search() on the PostgreSQL store: the same query language, filters, order, paging and
+ * snippets as on SQLite (src/search/search.ts), over the `search_docs` index (a GIN index on
+ * marsad's own stems). Relevance is ts_rank_cd with the columns weighted as SQLite's bm25
+ * weighs them (headline 8, authors/tags/section 3, body 1, alternative stems 0.5), over the
+ * same window of the most recently stored matches.
+ */
+import type { Article } from '../../extract/types.js';
+import type { PostgresStore } from '../../store/index.js';
+import { emptyFilters, parseQuery, queryStems, type ParsedQuery } from '../query.js';
+import { MAX_RANKED, snippetOf, type SearchHit, type SearchOptions, type SearchResult } from '../search.js';
+import { indexPendingPostgres } from './index-pending.js';
+import { planPostgresQuery, type PostgresPlan } from './plan.js';
+
+/** ts_rank_cd's weights for D, C, B, A: alt 0.5, body 1, meta 3, title 8, scaled to title = 1. */
+const RANK_WEIGHTS = "'{0.0625, 0.125, 0.375, 1.0}'";
+/** Rank normalization 1: divide by 1 + log(length), so a long article is not favoured for its length alone (bm25 does the like). */
+const RANK_NORMALIZATION = 1;
+
+interface Ranked {
+  ids: { id: string; score: number }[];
+  total: number;
+  totalExact: boolean;
+}
+
+/** How many articles match, counted up to maxRanked + 1. */
+async function countMatches(store: PostgresStore, plan: PostgresPlan, maxRanked: number): Promise<number> {
+  const p = plan.params.clone();
+  const result = await store.pool.query<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM search_docs d ${plan.where} LIMIT ${p.add(maxRanked + 1)}) m`, p.values);
+  return result.rows[0]!.n;
+}
+
+/** The best page of the maxRanked most recently stored matches, by rank (ties: the more recent first). */
+async function rankByRelevance(store: PostgresStore, plan: PostgresPlan, limit: number, offset: number, maxRanked: number): Promise<Ranked> {
+  const p = plan.params.clone();
+  const result = await store.pool.query<{ id: string; score: number }>(`SELECT w.article_id AS id, w.score FROM (
+      SELECT d.article_id, d.seq, ts_rank_cd(${RANK_WEIGHTS}, d.doc, ${plan.tsquery}, ${RANK_NORMALIZATION}) AS score
+      FROM search_docs d ${plan.where} ORDER BY d.seq DESC LIMIT ${p.add(maxRanked)}) w
+    ORDER BY w.score DESC, w.seq DESC LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`, p.values);
+  const n = await countMatches(store, plan, maxRanked);
+  return { ids: result.rows, total: Math.min(n, maxRanked), totalExact: n <= maxRanked };
+}
+
+/** Newest first among all matches (undated last), or every article a filter-only query keeps. */
+async function listByDate(store: PostgresStore, plan: PostgresPlan, limit: number, offset: number, maxRanked: number): Promise<Ranked> {
+  const p = plan.params.clone();
+  const result = await store.pool.query<{ id: string }>(`SELECT d.article_id AS id FROM search_docs d ${plan.where}
+    ORDER BY d.published DESC NULLS LAST, d.seq DESC LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`, p.values);
+  const n = await countMatches(store, plan, maxRanked);
+  return { ids: result.rows.map((r) => ({ id: r.id, score: 0 })), total: Math.min(n, maxRanked), totalExact: n <= maxRanked };
+}
+
+export async function searchPostgres(store: PostgresStore, query: string | ParsedQuery, options: SearchOptions = {}): Promise<SearchResult> {
+  const limit = Math.min(1000, Math.max(1, Math.floor(options.limit ?? 20)));
+  const offset = Math.max(0, Math.floor(options.offset ?? 0));
+  const parsed = typeof query === 'string' ? parseQuery(query) : query;
+  if (parsed.notice !== null) return { hits: [], total: 0, totalExact: true, offset, limit, notice: parsed.notice };
+  if (options.syncIndex !== false) await indexPendingPostgres(store);
+  const plan = planPostgresQuery(parsed, options.filters ?? emptyFilters());
+  const order = options.order ?? (plan.scored ? 'relevance' : 'newest');
+  const maxRanked = Math.max(1, Math.floor(options.maxRanked ?? MAX_RANKED));
+  const ranked = plan.scored && order === 'relevance'
+    ? await rankByRelevance(store, plan, limit, offset, maxRanked)
+    : await listByDate(store, plan, limit, offset, maxRanked);
+
+  const rows = await store.pool.query<{ id: string; url: string; host: string; record: string }>(
+    'SELECT id, url, host, record FROM articles WHERE id = ANY($1::text[])', [ranked.ids.map((r) => r.id)]);
+  const byId = new Map(rows.rows.map((row) => [row.id, row]));
+  const wanted = queryStems(parsed);
+  const hits: SearchHit[] = [];
+  for (const { id, score } of ranked.ids) {
+    const row = byId.get(id);
+    if (row === undefined) continue; // deleted since it was matched
+    const record = JSON.parse(row.record) as Article;
+    hits.push({
+      id: row.id,
+      url: row.url,
+      title: record.title,
+      published: record.published,
+      site: row.host,
+      siteName: record.site.name ?? null,
+      language: record.language,
+      snippet: snippetOf({ text: record.text, description: record.description }, wanted, options.highlight),
+      score: plan.scored ? Math.round(score * 1000) / 1000 : 0,
+    });
+  }
+  return { hits, total: ranked.total, totalExact: ranked.totalExact, offset, limit, notice: null };
+}

@@ -1,0 +1,56 @@
+/**
+ * Search over a real PostgreSQL store (a fresh schema, dropped afterwards): the same suite as on
+ * SQLite (search-suite.ts: the Arabic recall table, filters, phrases, exclusions, order, paging,
+ * snippets), and the same hits for every query of the recall table on both stores.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { search } from '../../src/search/search.js';
+import { openStore, SqliteStore, type Store } from '../../src/store/index.js';
+import { dropSchema, freshSchema, postgresUnavailable, schemaUrl } from '../store/postgres-server.js';
+import { describeSearchSuite, RECALL, saveCorpus } from './search-suite.js';
+
+describe.skipIf(postgresUnavailable !== null)('search on PostgreSQL', () => {
+  const schema = freshSchema();
+  let store: Store;
+  let idOf: Record<string, string> = {};
+  beforeAll(async () => {
+    store = await openStore(schemaUrl(schema));
+    idOf = await saveCorpus(store);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await dropSchema(schema);
+  });
+
+  describeSearchSuite({ store: () => store, idOf: () => idOf, partSize: null });
+});
+
+describe.skipIf(postgresUnavailable !== null)('the same hits on SQLite and PostgreSQL', () => {
+  const schema = freshSchema();
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-search-both-'));
+  let postgres: Store;
+  let sqlite: SqliteStore;
+  beforeAll(async () => {
+    postgres = await openStore(schemaUrl(schema));
+    sqlite = new SqliteStore({ path: join(dir, 'store.db') });
+    await saveCorpus(sqlite);
+    await saveCorpus(postgres);
+  });
+  afterAll(async () => {
+    await postgres?.close();
+    await sqlite?.close();
+    await dropSchema(schema);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const queries = [...RECALL.map((r) => r.query), 'غزه -رياضه', 'site:masrawy.example', 'lang:en', 'section:اقتصاد', 'author:"احمد ابراهيم" غزه', 'after:2025-10-13 before:2025-10-15', '"النار اطلاق"'];
+  it.each(queries)('%s', async (query) => {
+    const [a, b] = await Promise.all([search(sqlite, query, { limit: 50 }), search(postgres, query, { limit: 50 })]);
+    expect(b.hits.map((h) => h.id).sort()).toEqual(a.hits.map((h) => h.id).sort());
+    expect(b.hits.map((h) => h.snippet).sort()).toEqual(a.hits.map((h) => h.snippet).sort());
+    expect(b.total).toBe(a.total);
+  });
+});
