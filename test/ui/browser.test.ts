@@ -365,6 +365,12 @@ describe('web UI in Chromium', () => {
       // One column: nothing wider than the screen.
       expect(await phone.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       await shot(phone.page, `search-phone-${lang}`);
+      for (const path of [`/article/${corpus.revisedId}`, '/sources']) {
+        await phone.page.goto(`${server.url}${path}`);
+        await phone.page.locator('main h1').first().waitFor();
+        await settled(phone.page);
+        expect(await phone.page.evaluate('document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(390);
+      }
       await closePage(phone);
     }
   });
