@@ -93,6 +93,7 @@ function draw(): void {
         points: { show: xs.length <= 60, size: 5 },
       })),
     ],
+    hooks: { setCursor: [(u) => showReadout(u, timeline)] },
     // A UTC day is the bucket's day wherever the reader is.
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
   };
@@ -111,6 +112,25 @@ afterRender(draw);
 
 function setHost(el: Element | undefined): void {
   host = (el as HTMLElement | undefined) ?? null;
+}
+
+let readout: HTMLElement | null = null;
+
+function setReadout(el: Element | undefined): void {
+  readout = (el as HTMLElement | undefined) ?? null;
+}
+
+/** The hovered bucket's counts under the chart, as text (textContent: labels are data, never markup). */
+function showReadout(u: uPlot, timeline: Timeline): void {
+  if (!readout) return;
+  const i = u.cursor.idx;
+  const bucket = i === null || i === undefined ? undefined : timeline.buckets[i];
+  if (bucket === undefined) {
+    readout.textContent = '\u00a0';
+    return;
+  }
+  const counts = timeline.series.map((s) => `${seriesLabel(s)}: ${formatNumber(s.counts[i!] ?? 0)}`).join(' · ');
+  readout.textContent = `${formatBucket(bucket, timeline.interval)} — ${counts}`;
 }
 
 function chartControls(state: SearchState): TemplateResult {
@@ -208,6 +228,7 @@ export function chartSection(state: SearchState, timeline: Loadable<Timeline>, s
             ${empty ? html`<p class="muted">${t('noChartData')}</p>` : nothing}
             ${value.interval !== state.interval ? html`<p class="muted">${t('intervalCoarsened', { requested: t(state.interval), shown: t(value.interval) })}</p>` : nothing}
             <div class="chart-canvas" dir="ltr" ${ref(setHost)} aria-hidden="true" ?hidden=${empty}></div>
+            <p class="chart-readout" dir="auto" aria-hidden="true" ${ref(setReadout)}>&nbsp;</p>
             ${legend(value)} ${value.undated > 0 ? html`<p class="muted">${t('undated', { n: formatNumber(value.undated) })}</p>` : nothing} ${dataTable(value)}
           `
         : nothing}
