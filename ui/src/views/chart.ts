@@ -152,7 +152,7 @@ function chartControls(state: SearchState): TemplateResult {
       <label
         >${t('interval')}
         <select name="interval" @change=${submitNow}>
-          ${(['day', 'week', 'month'] as const).map((i) => html`<option value=${i} ?selected=${state.interval === i}>${t(i)}</option>`)}
+          ${(['day', 'week', 'month'] as const).map((i) => html`<option value=${i} .selected=${state.interval === i}>${t(i)}</option>`)}
         </select>
       </label>
       <label class="check"><input type="checkbox" name="split" value="site" .checked=${state.splitBySite} @change=${submitNow} /> ${t('splitBySite')}</label>

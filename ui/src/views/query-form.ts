@@ -80,6 +80,8 @@ function facetGroup(name: 'site' | 'lang' | 'section', legend: MessageKey, value
 
 export function filtersPanel(state: SearchState, result: SearchResult | null): TemplateResult {
   const facets = result?.facets;
+  // Without words there is nothing to rank: the list is newest first, and the menu says so.
+  const order = state.order || (state.q.trim() === '' ? 'newest' : '');
   return html`
     <section class="filters panel" aria-labelledby="filters-title">
       <h2 id="filters-title">${t('filters')}</h2>
@@ -93,8 +95,8 @@ export function filtersPanel(state: SearchState, result: SearchResult | null): T
       <label class="order"
         >${t('order')}
         <select name="order" form=${SEARCH_FORM_ID} @change=${submitOwnForm}>
-          <option value="" ?selected=${state.order === ''}>${t('orderRelevance')}</option>
-          <option value="newest" ?selected=${state.order === 'newest'}>${t('orderNewest')}</option>
+          <option value="" .selected=${order === ''}>${t('orderRelevance')}</option>
+          <option value="newest" .selected=${order === 'newest'}>${t('orderNewest')}</option>
         </select>
       </label>
       ${state.sites.length + state.langs.length + state.sections.length > 0 || state.after || state.before
