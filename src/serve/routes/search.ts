@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { countFacets } from '../../search/facet-counts.js';
 import { directionOf, MATCH_CLOSE, MATCH_OPEN, snippetSegments } from '../../search/hit-parts.js';
-import { search } from '../../search/search.js';
+import { search, SearchUnavailableError } from '../../search/search.js';
 import type { ServeContext } from '../context.js';
 import { filtersOfParams, QueryAndFilterParams } from '../query-params.js';
 import { errorResponses } from '../schemas.js';
@@ -103,7 +103,13 @@ export function registerSearchRoutes(app: OpenAPIHono, ctx: ServeContext): void 
       highlight: { open: MATCH_OPEN, close: MATCH_CLOSE },
     });
     const wantFacets = (p.facets === 'true' || p.facets === '1') && result.notice === null;
-    const facets = wantFacets ? countFacets(ctx.store, q, filters) : { site: [], language: [], section: [] };
+    let facets: ReturnType<typeof countFacets> = { site: [], language: [], section: [] };
+    try {
+      if (wantFacets) facets = countFacets(ctx.store, q, filters);
+    } catch (error) {
+      // facet counts need the SQLite index: on PostgreSQL the hits still come, without them
+      if (!(error instanceof SearchUnavailableError)) throw error;
+    }
     const hits = result.hits.map((h) => ({
       id: h.id,
       url: h.url,

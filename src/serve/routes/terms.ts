@@ -1,9 +1,11 @@
 /** GET /api/v1/terms: the words the matches of a query use most, Arabic spelling variants counted together. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { DEFAULT_TERMS_SAMPLE, topTermsOfMatches } from '../../search/top-terms.js';
+import { SearchUnavailableError } from '../../search/search.js';
 import type { ServeContext } from '../context.js';
+import { ApiError } from '../errors.js';
 import { filtersOfParams, QueryAndFilterParams } from '../query-params.js';
-import { errorResponses } from '../schemas.js';
+import { errorResponses, ErrorSchema } from '../schemas.js';
 
 const TermsParams = QueryAndFilterParams.extend({
   limit: z.coerce.number().int().min(1).max(100).default(30).openapi({ description: 'Terms returned, 1 to 100.', example: 30 }),
@@ -45,13 +47,20 @@ const route = createRoute({
   responses: {
     200: { description: 'The top terms, most frequent first.', content: { 'application/json': { schema: TopTermsSchema, example } } },
     ...errorResponses,
+    503: { description: 'The store has no SQLite search index (PostgreSQL: not available yet).', content: { 'application/json': { schema: ErrorSchema } } },
   },
 });
 
 export function registerTermsRoutes(app: OpenAPIHono, ctx: ServeContext): void {
   app.openapi(route, async (c) => {
     const p = c.req.valid('query');
-    const result = await topTermsOfMatches(ctx.store, p.q ?? '', { filters: filtersOfParams(p), limit: p.limit });
-    return c.json(result, 200);
+    try {
+      const result = await topTermsOfMatches(ctx.store, p.q ?? '', { filters: filtersOfParams(p), limit: p.limit });
+      return c.json(result, 200);
+    } catch (error) {
+      // only the SQLite index has what this counts: a clear 503 on other stores, not an internal error
+      if (error instanceof SearchUnavailableError) throw new ApiError(503, 'SEARCH_UNAVAILABLE', error.message);
+      throw error;
+    }
   });
 }

@@ -1,9 +1,11 @@
 /** GET /api/v1/timeline: attention over time — matches per day, week or month, for up to 4 queries side by side, optionally split by site. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { attentionOverTime, MAX_TIMELINE_QUERIES, TIMELINE_INTERVALS } from '../../search/timeline.js';
+import { SearchUnavailableError } from '../../search/search.js';
 import type { ServeContext } from '../context.js';
+import { ApiError } from '../errors.js';
 import { filterParams, filtersOfParams, repeatedQueryParam } from '../query-params.js';
-import { errorResponses } from '../schemas.js';
+import { errorResponses, ErrorSchema } from '../schemas.js';
 
 const TimelineParams = z.object({
   q: repeatedQueryParam(MAX_TIMELINE_QUERIES),
@@ -58,13 +60,20 @@ const route = createRoute({
   responses: {
     200: { description: 'One series per query (or per query and site).', content: { 'application/json': { schema: TimelineSchema, example } } },
     ...errorResponses,
+    503: { description: 'The store has no SQLite search index (PostgreSQL: not available yet).', content: { 'application/json': { schema: ErrorSchema } } },
   },
 });
 
 export function registerTimelineRoutes(app: OpenAPIHono, ctx: ServeContext): void {
   app.openapi(route, async (c) => {
     const p = c.req.valid('query');
-    const timeline = await attentionOverTime(ctx.store, p.q ?? [''], { filters: filtersOfParams(p), interval: p.interval, split: p.split });
-    return c.json(timeline, 200);
+    try {
+      const timeline = await attentionOverTime(ctx.store, p.q ?? [''], { filters: filtersOfParams(p), interval: p.interval, split: p.split });
+      return c.json(timeline, 200);
+    } catch (error) {
+      // only the SQLite index has what this counts: a clear 503 on other stores, not an internal error
+      if (error instanceof SearchUnavailableError) throw new ApiError(503, 'SEARCH_UNAVAILABLE', error.message);
+      throw error;
+    }
   });
 }
