@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { api } from '../api.js';
 import { formatDate, formatDateTime, formatNumber } from '../format.js';
-import { t, type MessageKey } from '../i18n.js';
+import { direction, lang, t, type MessageKey } from '../i18n.js';
 import { navigate } from '../router.js';
 import { setPageTitle } from '../page-title.js';
 import { displayUrl, safeHttpUrl } from '../safe-url.js';
@@ -153,9 +153,10 @@ function articleBody(d: ArticleDetail, params: URLSearchParams): TemplateResult 
           <bdi>${r.site?.name ?? a.host}</bdi>${r.section ? html` · <bdi>${r.section}</bdi>` : nothing}
         </p>
         <h1 class="headline" dir=${dir}>${r.title ?? a.title ?? a.url}</h1>
-        ${r.authors.length > 0 ? html`<p class="byline">${t('by')} ${r.authors.map((name, i) => html`${i > 0 ? ' · ' : ''}<bdi>${name}</bdi>`)}</p>` : nothing}
+        ${r.authors.length > 0 ? html`<p class="byline" lang=${lang()} dir=${direction()}>${t('by')} ${r.authors.map((name, i) => html`${i > 0 ? ' · ' : ''}<bdi>${name}</bdi>`)}</p>` : nothing}
       </header>
-      <dl class="reader-facts" dir=${document.documentElement.dir}>
+      <!-- The interface's own labels inside the article keep the interface's language and direction. -->
+      <dl class="reader-facts" lang=${lang()} dir=${direction()}>
         ${dateLine('published', r.published, d.dates.published)} ${dateLine('modified', r.modified, d.dates.modified)}
         <div class="date-line"><dt>${t('site')}</dt><dd><bdi>${r.site?.domain ?? a.host}</bdi></dd></div>
         <div class="date-line"><dt>${t('original')}</dt><dd>${safeLink(original)}</dd></div>
