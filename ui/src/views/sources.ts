@@ -151,6 +151,23 @@ function hostsTable(hosts: HostStatus[]): TemplateResult {
   `;
 }
 
+/** The corpus in one line: hosts, articles, and the frontier's counts. */
+function totalsLine(s: SourcesStatus): TemplateResult {
+  const parts: [MessageKey, number | undefined][] = [
+    ['hostsCount', s.totals.hosts],
+    ['articles', s.totals.articles],
+    ['queued', s.totals.queued],
+    ['fetched', s.totals.fetched],
+    ['failed', s.totals.failed],
+    ['blocked', s.totals.blocked],
+  ];
+  return html`<p class="totals">
+    ${parts
+      .filter(([, n]) => n !== undefined)
+      .map(([key, n]) => html`<span><span class="muted">${t(key)}</span> <strong>${formatNumber(n!)}</strong></span>`)}
+  </p>`;
+}
+
 function writePanel(s: SourcesStatus): TemplateResult {
   const token = readToken();
   return html`
@@ -229,7 +246,7 @@ export function sourcesView(): TemplateResult {
     <h1>${t('sources')}</h1>
     ${s.state === 'failed' ? errorLine(s.error) : nothing} ${!value && s.state === 'loading' ? loadingLine() : nothing}
     ${value
-      ? html`<section class="panel" aria-labelledby="hosts-title"><h2 id="hosts-title" class="visually-hidden">${t('host')}</h2>${hostsTable(value.hosts)}</section>
+      ? html`<section class="panel" aria-labelledby="hosts-title"><h2 id="hosts-title" class="visually-hidden">${t('host')}</h2>${totalsLine(value)} ${hostsTable(value.hosts)}</section>
           ${writePanel(value)} ${sourcesList(value)} ${crawlsList(value.crawls)}`
       : nothing}
   `;
