@@ -101,6 +101,7 @@ export function registerSearchRoutes(app: OpenAPIHono, ctx: ServeContext): void 
       filters,
       ...(p.order !== undefined ? { order: p.order } : {}),
       highlight: { open: MATCH_OPEN, close: MATCH_CLOSE },
+      cache: true,
     });
     const wantFacets = (p.facets === 'true' || p.facets === '1') && result.notice === null;
     let facets: ReturnType<typeof countFacets> = { site: [], language: [], section: [] };
