@@ -25,6 +25,7 @@ const VERBS: [string, () => Promise<Register>][] = [
   ['export', async () => (await import('./export.js')).registerExport],
   ['import', async () => (await import('./import.js')).registerImport],
   ['serve', async () => (await import('./serve.js')).registerServe],
+  ['stories', async () => (await import('./stories.js')).registerStories],
 ];
 
 // A closed pipe (`marsad --help | head`) is the reader saying it has enough, for every verb.
