@@ -24,6 +24,7 @@ const VERBS: [string, () => Promise<Register>][] = [
   ['search', async () => (await import('./search.js')).registerSearch],
   ['export', async () => (await import('./export.js')).registerExport],
   ['import', async () => (await import('./import.js')).registerImport],
+  ['migrate', async () => (await import('./migrate.js')).registerMigrate],
   ['serve', async () => (await import('./serve.js')).registerServe],
   ['stories', async () => (await import('./stories.js')).registerStories],
 ];
