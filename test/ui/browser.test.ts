@@ -100,7 +100,8 @@ async function shot(page: Page, name: string): Promise<void> {
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`the browser tests need Debian's Chromium at ${CHROMIUM} (apt-get install chromium)`);
-  if (!existsSync(`${UI_DIR}/index.html`)) execFileSync('npx', ['vite', 'build', '--config', 'ui/vite.config.ts'], { cwd: ROOT, stdio: 'ignore' });
+  // vitest sets NODE_ENV=test, which would make vite bundle lit's development build: build as npm run build does.
+  if (!existsSync(`${UI_DIR}/index.html`)) execFileSync('npx', ['vite', 'build', '--config', 'ui/vite.config.ts'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
   mkdirSync(SHOTS, { recursive: true });
   corpus = await demoCorpus();
   server = await serveStore(corpus.db, { uiDir: UI_DIR });
