@@ -102,6 +102,52 @@ export interface Source extends Required<SourceInput> {
   createdAt: string;
 }
 
+/** Which frontier entries `frontierEntries` lists (every filter optional). */
+export interface FrontierFilter {
+  sourceId?: number;
+  kinds?: readonly FrontierKind[];
+  states?: readonly FrontierState[];
+  /** Entries at most this deep (0: seeds, robots.txt and configured sitemaps and feeds). */
+  maxDepth?: number;
+  limit?: number;
+}
+
+/**
+ * How often `watch` re-reads one source's feeds and sitemaps, and what it learned last time.
+ * Kept in the store, not in memory, so a restarted watch continues its schedule and several
+ * workers sharing one database poll each source once (a lease, as on the frontier).
+ */
+export interface PollState {
+  sourceId: number;
+  /** The current gap between two polls (ms); null before the first poll that read anything. */
+  intervalMs: number | null;
+  /** Epoch ms the next poll is due. */
+  nextPollAt: number;
+  /** Epoch ms of the last poll, or null. */
+  lastPollAt: number | null;
+  /** Epoch ms of the last poll that found new article URLs, or null. */
+  lastNewAt: number | null;
+  /** New article URLs the last poll found. */
+  lastFound: number;
+  /** Polls that read anything, since the source was added. */
+  polls: number;
+  /** Conditional-GET validators per polled feed or sitemap URL, so an unchanged feed costs a 304. */
+  validators: Record<string, { etag?: string; lastModified?: string }>;
+}
+
+/** A source whose poll is due, leased to one worker until it saves the poll or the lease runs out. */
+export interface DuePoll {
+  source: Source;
+  state: PollState;
+}
+
+export interface ClaimPollsOptions {
+  now: number;
+  owner: string;
+  leaseMs: number;
+  limit: number;
+}
+
 export interface FetchLogEntry {
   url: string;
   host: string;
@@ -248,6 +294,18 @@ export interface Store {
    */
   removeSource(id: number): Promise<boolean>;
 
+  /**
+   * Leases sources whose poll is due at `now` (a source never polled is due at once), soonest
+   * first; a lease that ran out (a worker that died) is claimable again.
+   */
+  claimPolls(options: ClaimPollsOptions): Promise<DuePoll[]>;
+  /** Saves a poll's outcome and ends `owner`'s lease on the source. */
+  savePoll(state: PollState, owner: string): Promise<void>;
+  /** Ends `owner`'s poll leases without a poll (the watch stopped): the sources are due again as they were. */
+  releasePolls(owner: string): Promise<number>;
+  /** Every source's poll state (sources never polled are absent). */
+  pollStates(): Promise<PollState[]>;
+
   /** Adds entries whose URL is not in the frontier yet; returns how many were new. */
   enqueue(entries: readonly FrontierInput[]): Promise<number>;
   /** Hosts with queued entries, how many are due at `now`, and the earliest due time. */
@@ -264,6 +322,8 @@ export interface Store {
   frontierCounts(): Promise<Record<FrontierState, number>>;
   /** When each host was last fetched (epoch ms, from the fetch log). */
   lastFetchByHost(): Promise<Map<string, number>>;
+  /** Frontier entries matching the filter, shallowest first, then oldest (what `watch` re-reads). */
+  frontierEntries(filter: FrontierFilter): Promise<FrontierItem[]>;
 
   logFetch(entry: FetchLogEntry): Promise<void>;
   /** The newest WARC capture of any of these URLs (an article's URL and its canonical URL), or null. */

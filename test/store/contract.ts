@@ -220,5 +220,54 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(await store.warcCapture(['http://a.test/story?utm=x', 'http://a.test/story'])).toEqual({ url: 'http://a.test/story', file: '/w/two.warc.gz', offset: 812, fetchedAt: now + 5 });
       expect(await store.warcCapture(['http://a.test/story?utm=x'])).toMatchObject({ file: '/w/one.warc.gz', offset: 0 });
     });
+
+    it('leases due polls to one worker, saves their schedule, and releases what a stopped worker held', async () => {
+      const a = await store.upsertSource({ name: 'a.test', hosts: ['a.test'], startUrls: ['http://a.test/'] });
+      const b = await store.upsertSource({ name: 'b.test', hosts: ['b.test'], startUrls: ['http://b.test/'] });
+      const now = Date.now();
+      // Sources never polled are due at once; a leased source is nobody else's until saved or released.
+      const first = await store.claimPolls({ now, owner: 'w1', leaseMs: HOUR, limit: 10 });
+      expect(first.map((p) => p.source.name).sort()).toEqual(['a.test', 'b.test']);
+      expect(first[0]!.state).toMatchObject({ intervalMs: null, polls: 0, lastPollAt: null, validators: {} });
+      expect(await store.claimPolls({ now, owner: 'w2', leaseMs: HOUR, limit: 10 })).toEqual([]);
+
+      const saved = { sourceId: a.id, intervalMs: 5 * 60_000, nextPollAt: now + 5 * 60_000, lastPollAt: now, lastNewAt: now, lastFound: 3, polls: 1, validators: { 'http://a.test/rss': { etag: '"x1"' } } };
+      await store.savePoll(saved, 'w1');
+      expect(await store.releasePolls('w1')).toBe(1); // b.test's lease
+      const again = await store.claimPolls({ now: now + 1000, owner: 'w2', leaseMs: HOUR, limit: 10 });
+      expect(again.map((p) => p.source.id)).toEqual([b.id]);
+      const later = await store.claimPolls({ now: now + 10 * 60_000, owner: 'w2', leaseMs: HOUR, limit: 10 });
+      expect(later.map((p) => p.state)).toEqual([saved]);
+      // A lease that ran out (a worker that died) is anyone's.
+      expect(await store.claimPolls({ now: now + 2 * HOUR, owner: 'w3', leaseMs: HOUR, limit: 10 })).toHaveLength(2);
+      expect((await store.pollStates()).map((p) => p.sourceId).sort()).toEqual([a.id, b.id].sort());
+    });
+
+    it('removes a source and its poll schedule, keeping its frontier entries', async () => {
+      const a = await store.upsertSource({ name: 'a.test', hosts: ['a.test'], startUrls: ['http://a.test/'] });
+      await store.enqueue([{ url: 'http://a.test/feed', host: 'a.test', sourceId: a.id, kind: 'feed' }]);
+      await store.claimPolls({ now: Date.now(), owner: 'w1', leaseMs: HOUR, limit: 10 });
+      expect(await store.removeSource(a.id)).toBe(true);
+      expect(await store.removeSource(a.id)).toBe(false);
+      expect(await store.listSources()).toEqual([]);
+      expect(await store.pollStates()).toEqual([]);
+      expect((await store.getFrontierEntry('http://a.test/feed'))?.sourceId).toBeNull();
+    });
+
+    it("lists a source's frontier entries by kind, state and depth", async () => {
+      const a = await store.upsertSource({ name: 'a.test', hosts: ['a.test'], startUrls: ['http://a.test/'] });
+      await store.enqueue([
+        { url: 'http://a.test/sitemap.xml', host: 'a.test', sourceId: a.id, kind: 'sitemap', depth: 0 },
+        { url: 'http://a.test/sitemap-1.xml', host: 'a.test', sourceId: a.id, kind: 'sitemap', depth: 1 },
+        { url: 'http://a.test/rss', host: 'a.test', sourceId: a.id, kind: 'feed', depth: 1, state: 'done' },
+        { url: 'http://b.test/rss', host: 'b.test', sourceId: null, kind: 'feed', depth: 0, state: 'done' },
+        { url: 'http://a.test/story', host: 'a.test', sourceId: a.id, kind: 'page', depth: 1 },
+      ]);
+      const urls = async (filter: Parameters<Store['frontierEntries']>[0]): Promise<string[]> => (await store.frontierEntries(filter)).map((e) => e.url);
+      expect(await urls({ sourceId: a.id, kinds: ['sitemap'], maxDepth: 0 })).toEqual(['http://a.test/sitemap.xml']);
+      expect(await urls({ sourceId: a.id, kinds: ['feed', 'sitemap'], states: ['done'] })).toEqual(['http://a.test/rss']);
+      expect(await urls({ kinds: ['feed'] })).toEqual(['http://b.test/rss', 'http://a.test/rss']);
+      expect(await urls({ sourceId: a.id, limit: 2 })).toHaveLength(2);
+    });
   });
 }

@@ -4,6 +4,7 @@ import { writeTransaction } from './write-transaction.js';
 import {
   FRONTIER_STATES,
   type ClaimOptions,
+  type FrontierFilter,
   type FrontierHints,
   type FrontierInput,
   type FrontierItem,
@@ -155,6 +156,25 @@ export class SqliteFrontier {
   get(url: string): FrontierItem | null {
     const row = this.db.prepare('SELECT * FROM frontier WHERE url = ?').get(url) as FrontierRow | undefined;
     return row === undefined ? null : toItem(row);
+  }
+
+  list(filter: FrontierFilter): FrontierItem[] {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    const anyOf = (column: string, values: readonly (string | number)[]): void => {
+      where.push(`${column} IN (${values.map(() => '?').join(',') || 'NULL'})`);
+      args.push(...values);
+    };
+    if (filter.sourceId !== undefined) anyOf('source_id', [filter.sourceId]);
+    if (filter.kinds !== undefined) anyOf('kind', filter.kinds);
+    if (filter.states !== undefined) anyOf('state', filter.states);
+    if (filter.maxDepth !== undefined) {
+      where.push('depth <= ?');
+      args.push(filter.maxDepth);
+    }
+    const sql = `SELECT * FROM frontier ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY depth, id LIMIT ?`;
+    const rows = this.db.prepare(sql).all(...args, Math.max(0, Math.floor(filter.limit ?? 10_000))) as FrontierRow[];
+    return rows.map(toItem);
   }
 
   countsByHost(): Map<string, number> {

@@ -15,6 +15,10 @@ import { StoreError } from '../errors.js';
 import type {
   ArticleVersion,
   ClaimOptions,
+  ClaimPollsOptions,
+  DuePoll,
+  FrontierFilter,
+  PollState,
   FailedFetch,
   WarcCapture,
   FetchLogEntry,
@@ -36,6 +40,7 @@ import type {
 } from '../store.js';
 import { SqliteArticles } from './articles.js';
 import { SqliteFrontier } from './frontier.js';
+import { SqlitePolls } from './polls.js';
 import { GroupCommit } from './group-commit.js';
 import { sqliteMigrations, type SqliteMigration } from './migrations/index.js';
 
@@ -166,6 +171,7 @@ export class SqliteStore implements Store {
   private readonly writes: GroupCommit;
   private readonly frontier: SqliteFrontier;
   private readonly articles: SqliteArticles;
+  private readonly polls: SqlitePolls;
   private readonly insertFetch: Database.Statement;
 
   constructor(options: SqliteStoreOptions) {
@@ -193,6 +199,7 @@ export class SqliteStore implements Store {
     this.writes = new GroupCommit(this.connection);
     this.frontier = new SqliteFrontier(this.connection);
     this.articles = new SqliteArticles(this.connection);
+    this.polls = new SqlitePolls(this.connection);
     this.insertFetch = this.connection.prepare(`INSERT INTO fetch_log (url, host, kind, status, bytes, elapsed_ms, fetched_at,
       not_modified, error_code, error, warc_file, warc_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
@@ -240,6 +247,30 @@ export class SqliteStore implements Store {
     return new Map(rows.map((r) => [r.host, r.at]));
   }
 
+  async claimPolls(options: ClaimPollsOptions): Promise<DuePoll[]> {
+    this.writes.flush();
+    const states = this.polls.claim(options);
+    const sources = new Map((await this.listSources()).map((source) => [source.id, source]));
+    return states.flatMap((state) => {
+      const source = sources.get(state.sourceId);
+      return source === undefined ? [] : [{ source, state }];
+    });
+  }
+
+  async savePoll(state: PollState, owner: string): Promise<void> {
+    await this.writes.write(() => this.polls.saveState(state, owner));
+  }
+
+  async releasePolls(owner: string): Promise<number> {
+    this.writes.flush();
+    return this.polls.releaseAll(owner);
+  }
+
+  async pollStates(): Promise<PollState[]> {
+    this.writes.flush();
+    return this.polls.all();
+  }
+
   async enqueue(entries: readonly FrontierInput[]): Promise<number> {
     const now = Date.now();
     return this.writes.write(() => this.frontier.enqueue(entries, now));
@@ -277,6 +308,11 @@ export class SqliteStore implements Store {
   async frontierCounts(): Promise<Record<FrontierState, number>> {
     this.writes.flush();
     return this.frontier.counts();
+  }
+
+  async frontierEntries(filter: FrontierFilter): Promise<FrontierItem[]> {
+    this.writes.flush();
+    return this.frontier.list(filter);
   }
 
   async logFetch(entry: FetchLogEntry): Promise<void> {

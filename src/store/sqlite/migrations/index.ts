@@ -11,6 +11,7 @@ import { migration004SearchParts } from './004-search-parts.js';
 import { migration005FetchLogUrl } from './005-fetch-log-url.js';
 import { migration006SearchHamza } from './006-search-hamza.js';
 import { migration007FetchLogWarc } from './007-fetch-log-warc.js';
+import { migration008SourcePolls } from './008-source-polls.js';
 
 export interface SqliteMigration {
   version: number;
@@ -19,4 +20,4 @@ export interface SqliteMigration {
   up: string | ((db: Database.Database) => void);
 }
 
-export const sqliteMigrations: readonly SqliteMigration[] = [migration001Core, migration002Search, migration003Imports, migration004SearchParts, migration005FetchLogUrl, migration006SearchHamza, migration007FetchLogWarc];
+export const sqliteMigrations: readonly SqliteMigration[] = [migration001Core, migration002Search, migration003Imports, migration004SearchParts, migration005FetchLogUrl, migration006SearchHamza, migration007FetchLogWarc, migration008SourcePolls];
