@@ -3,13 +3,14 @@
  * Resumable: the frontier is in the store, so running the same command again continues.
  */
 import { Command, Option } from 'commander';
-import { crawl, seedUrl, type CrawlSummary, type SeedInput } from '../pipeline/crawl/index.js';
+import type { MarsadConfig } from '../config/index.js';
+import { crawl, seedUrl, type CrawlOptions, type CrawlSummary, type SeedInput } from '../pipeline/crawl/index.js';
 import { UsageError } from '../errors.js';
 import { parseDateBound } from '../search/query.js';
-import { CRAWL_EXIT_CODES_HELP, EXIT_INTERRUPTED, abortOnSignals, openRuntime, parseIntFlag, resolveConfig, type CommonFlags } from './crawl-runtime.js';
+import { CRAWL_EXIT_CODES_HELP, EXIT_INTERRUPTED, abortOnSignals, openRuntime, parseIntFlag, resolveConfig, type CommonFlags, type Runtime } from './crawl-runtime.js';
 import { createCrawlDisplay } from './crawl-progress.js';
 
-interface CrawlFlags extends CommonFlags {
+export interface CrawlFlags extends CommonFlags {
   maxArticles?: number;
   since?: string;
   include?: string[];
@@ -40,6 +41,51 @@ export function addCommonOptions(command: Command): Command {
     .option('--json', 'print the summary as JSON on stdout');
 }
 
+/** The options that say what a crawl fetches (crawl and watch share them). */
+export function addCrawlRuleOptions(command: Command): Command {
+  return command
+    .option('--max-articles <n>', 'stop when the crawled sites hold this many articles', parseIntFlag('--max-articles', 1))
+    .option('--since <date>', 'skip articles published before this date (sitemap and feed dates are checked before fetching)')
+    .option('--include <regex>', 'only fetch article URLs matching this (repeatable)', collect)
+    .option('--exclude <regex>', 'never fetch URLs matching this (repeatable)', collect)
+    .option('--max-pages-per-host <n>', 'cap on URLs queued per host (default 5000)', parseIntFlag('--max-pages-per-host', 1))
+    .addOption(new Option('--follow-links <which>', 'which pages’ links to follow').choices(['all', 'listings', 'none']));
+}
+
+/** Refuses a bad --since or pattern before the store is touched. */
+export function checkCrawlRules(config: MarsadConfig): void {
+  if (config.since !== undefined) parseDateBound(config.since, '--since'); // refuses 2025-02-30 rather than rolling it over
+  for (const pattern of [...config.include, ...config.exclude]) {
+    try {
+      new RegExp(pattern, 'u');
+    } catch {
+      throw new UsageError(`not a valid regular expression: ${pattern}`);
+    }
+  }
+}
+
+/** The crawl options a resolved config sets (crawl and watch share them). */
+export function crawlRuleOptions(config: MarsadConfig, runtime: Runtime): Omit<CrawlOptions, 'seeds'> {
+  return {
+    store: runtime.store,
+    fetcher: runtime.fetcher,
+    ...(config.maxArticles !== undefined ? { maxArticles: config.maxArticles } : {}),
+    ...(config.since !== undefined ? { since: config.since } : {}),
+    include: config.include,
+    exclude: config.exclude,
+    maxPagesPerHost: config.maxPagesPerHost,
+    followLinks: config.followLinks,
+    concurrency: config.concurrency,
+    perHostTasks: config.perHost + 1,
+    extractWorkers: config.extractWorkers,
+    maxAttempts: config.maxAttempts,
+    respectRobots: config.respectRobots,
+    recrawlPolicy: config.recrawl,
+    ...(runtime.warc ? { warc: runtime.warc } : {}),
+    logger: runtime.logger,
+  };
+}
+
 function seedsFrom(sites: string[], configured: SeedInput[]): SeedInput[] {
   if (sites.length > 0) return sites.map((url) => ({ url }));
   if (configured.length > 0) return configured;
@@ -67,26 +113,13 @@ export function registerCrawl(program: Command): void {
   const command = program
     .command('crawl')
     .description("find a site's articles (robots.txt sitemaps, sitemaps, feeds, links), fetch them politely, extract and store them")
-    .argument('[sites...]', 'sites (example.com) or start URLs; default: "sources" in marsad.config.json')
-    .option('--max-articles <n>', 'stop when the crawled sites hold this many articles', parseIntFlag('--max-articles', 1))
-    .option('--since <date>', 'skip articles published before this date (sitemap and feed dates are checked before fetching)')
-    .option('--include <regex>', 'only fetch article URLs matching this (repeatable)', collect)
-    .option('--exclude <regex>', 'never fetch URLs matching this (repeatable)', collect)
-    .option('--max-pages-per-host <n>', 'cap on URLs queued per host (default 5000)', parseIntFlag('--max-pages-per-host', 1))
-    .addOption(new Option('--follow-links <which>', 'which pages’ links to follow').choices(['all', 'listings', 'none']));
-  addCommonOptions(command)
+    .argument('[sites...]', 'sites (example.com) or start URLs; default: "sources" in marsad.config.json');
+  addCommonOptions(addCrawlRuleOptions(command))
     .addHelpText('after', CRAWL_EXIT_CODES_HELP)
     .action(async (sites: string[], flags: CrawlFlags) => {
       const { json, ...configFlags } = flags;
       const config = resolveConfig(configFlags);
-      if (config.since !== undefined) parseDateBound(config.since, '--since'); // refuses 2025-02-30 rather than rolling it over
-      for (const pattern of [...config.include, ...config.exclude]) {
-        try {
-          new RegExp(pattern, 'u');
-        } catch {
-          throw new UsageError(`not a valid regular expression: ${pattern}`);
-        }
-      }
+      checkCrawlRules(config);
       const seeds = seedsFrom(sites, config.sources);
       for (const seed of seeds) seedUrl(seed.url); // a bad site is a usage error before the store is touched
       const display = createCrawlDisplay(config.logFormat === 'pretty' && process.stderr.isTTY === true);
@@ -95,23 +128,8 @@ export function registerCrawl(program: Command): void {
       let summary: CrawlSummary;
       try {
         summary = await crawl({
-          store: runtime.store,
-          fetcher: runtime.fetcher,
+          ...crawlRuleOptions(config, runtime),
           seeds,
-          ...(config.maxArticles !== undefined ? { maxArticles: config.maxArticles } : {}),
-          ...(config.since !== undefined ? { since: config.since } : {}),
-          include: config.include,
-          exclude: config.exclude,
-          maxPagesPerHost: config.maxPagesPerHost,
-          followLinks: config.followLinks,
-          concurrency: config.concurrency,
-          perHostTasks: config.perHost + 1,
-          extractWorkers: config.extractWorkers,
-          maxAttempts: config.maxAttempts,
-          respectRobots: config.respectRobots,
-          recrawlPolicy: config.recrawl,
-          ...(runtime.warc ? { warc: runtime.warc } : {}),
-          logger: runtime.logger,
           onProgress: (progress) => display.update(progress),
           signal: signals.signal,
         });

@@ -16,6 +16,8 @@ const VERBS: [string, () => Promise<Register>][] = [
   ['extract', async () => (await import('./extract.js')).registerExtract],
   ['crawl', async () => (await import('./crawl.js')).registerCrawl],
   ['recrawl', async () => (await import('./recrawl.js')).registerRecrawl],
+  ['watch', async () => (await import('./watch.js')).registerWatch],
+  ['sources', async () => (await import('./sources.js')).registerSources],
   ['diff', async () => (await import('./diff.js')).registerDiff],
   ['show', async () => (await import('./show.js')).registerShow],
   ['stats', async () => (await import('./stats.js')).registerStats],

@@ -21,6 +21,8 @@ export interface ParsedSitemap {
   urls: SitemapUrl[];
   /** Child sitemaps of a sitemap index. */
   sitemaps: string[];
+  /** The index's `<lastmod>` of each child that states one (watch re-reads the recently changed children). */
+  sitemapLastmods?: Record<string, string>;
 }
 
 function readNews(node: unknown): SitemapNews | undefined {
@@ -52,11 +54,15 @@ export function parseSitemap(xml: string, baseUrl: string): ParsedSitemap {
     if (news) entry.news = news;
     urls.push(entry);
   }
+  const sitemapLastmods: Record<string, string> = {};
   for (const node of asArray(child(child(doc, 'sitemapindex'), 'sitemap'))) {
     const url = absoluteUrl(textOf(child(node, 'loc')), baseUrl);
-    if (url) sitemaps.push(url);
+    if (!url) continue;
+    sitemaps.push(url);
+    const lastmod = textOf(child(node, 'lastmod'));
+    if (lastmod) sitemapLastmods[url] = lastmod;
   }
-  return { urls, sitemaps };
+  return Object.keys(sitemapLastmods).length > 0 ? { urls, sitemaps, sitemapLastmods } : { urls, sitemaps };
 }
 
 /** Lenient fallback: every `<loc>` in document order; those inside `<sitemap>` are child sitemaps. */

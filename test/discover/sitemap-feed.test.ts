@@ -20,7 +20,11 @@ describe('parseSitemap', () => {
 
   it('reads a sitemap index', () => {
     const xml = `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://example.com/s1.xml</loc></sitemap><sitemap><loc>https://example.com/s2.xml.gz</loc><lastmod>2025-10-01</lastmod></sitemap></sitemapindex>`;
-    expect(parseSitemap(xml, base)).toEqual({ urls: [], sitemaps: ['https://example.com/s1.xml', 'https://example.com/s2.xml.gz'] });
+    expect(parseSitemap(xml, base)).toEqual({
+      urls: [],
+      sitemaps: ['https://example.com/s1.xml', 'https://example.com/s2.xml.gz'],
+      sitemapLastmods: { 'https://example.com/s2.xml.gz': '2025-10-01' },
+    });
   });
 
   it('keeps Google News publication date, title and language as hints', () => {

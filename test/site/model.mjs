@@ -106,6 +106,29 @@ export function buildModel({ articlesPerHost = 12, crawlDelaySec = 1 } = {}) {
   return { hosts, byName: Object.fromEntries(hosts.map((h) => [h.name, h])) };
 }
 
+/**
+ * A new article on one host, published now: it leads the host's home page, sections, feeds and
+ * sitemaps (for tests of `watch`). `change` may set its title and paragraphs.
+ */
+export function publishArticle(model, name, change = {}) {
+  const host = model.byName[name];
+  if (host === undefined) throw new Error(`test site: no host named ${name}`);
+  const index = 1000 + host.articles.length;
+  const lang = name === 'mixed' ? (index % 2 === 0 ? 'ar' : 'en') : host.lang;
+  const now = Date.now();
+  const a = makeArticle({ ...host, lang }, index, { host: name, publishedMs: now, published: isoWithOffset(now, lang === 'en' ? 0 : 3), modifiedMs: now });
+  if (change.title) a.title = change.title;
+  if (change.paragraphs) a.paragraphs = [...change.paragraphs];
+  // The slug is cut short, so two titles of the pool could collide: the index keeps every path new.
+  a.slug = `${slugify(a.title)}-${index}`;
+  if (name === 'ar') a.path = `/news/${datePath(now)}/${a.slug}`;
+  else if (name === 'en') a.path = `/${a.section.slug}/${datePath(now, false)}/${a.slug}`;
+  else a.path = `/story/${20000 + index}.html`;
+  touch(a);
+  host.articles.unshift(a);
+  return a;
+}
+
 /** Articles of a host's section, newest first. */
 export function sectionArticles(host, slug) {
   return host.articles.filter((a) => a.section.slug === slug);

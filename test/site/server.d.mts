@@ -59,6 +59,8 @@ export interface TestSite {
   clearLog(): void;
   /** New body (string: paragraphs split on blank lines) and optional title; ETag and Last-Modified change. */
   updateArticle(urlOrPath: string, newBody?: string | string[], change?: { title?: string }): SiteArticle;
+  /** A new article on one host, published now: it leads that host's listings, feeds and sitemaps. */
+  publishArticle(host: 'ar' | 'en' | 'mixed', change?: { title?: string; paragraphs?: string[] }): SiteArticle;
   close(): Promise<void>;
 }
 

@@ -6,7 +6,7 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import iconv from 'iconv-lite';
-import { buildModel, touch, PAGE_SIZE } from './model.mjs';
+import { buildModel, publishArticle, touch, PAGE_SIZE } from './model.mjs';
 import { renderArticle, renderCalendar, renderHome, renderSection, renderSimple } from './render.mjs';
 import { renderAtom, renderJsonFeed, renderRobots, renderRss, renderSitemapIndex, renderUrlset, sitemapMonths } from './feeds.mjs';
 import { handleHostile, PDF_BYTES } from './hostile.mjs';
@@ -261,6 +261,10 @@ export async function startTestSite(options = {}) {
       a.modifiedMs = Math.max(Date.now(), a.modifiedMs + 1000);
       touch(a);
       return articleInfo(a);
+    },
+    /** Publish a new article on one host (ar, en, mixed), dated now: it leads that host's listings, feeds and sitemaps. */
+    publishArticle(hostName, change = {}) {
+      return articleInfo(publishArticle(model, hostName, change));
     },
     async close() {
       for (const t of timers) clearTimeout(t);

@@ -19,7 +19,7 @@ import { CrawlScope } from './scope.js';
 import { Serial } from './serial.js';
 import { DEFAULT_RECRAWL_POLICY } from './schedule.js';
 import { UsageError } from '../../errors.js';
-import type { CrawlCounters, CrawlOptions, CrawlProgress, CrawlSummary, HostProgress, StopReason } from './types.js';
+import type { CrawlCounters, CrawlOptions, CrawlProgress, CrawlSummary, HostProgress, SeedInput, StopReason } from './types.js';
 
 const LEASE_MS = 10 * 60 * 1000;
 const IDLE_RECHECK_MS = 2000;
@@ -64,7 +64,8 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
   return new Crawler(options).run();
 }
 
-class Crawler {
+/** The crawl loop as an object, for `watch`, which adds seeds and polled URLs while it runs. */
+export class Crawler {
   private readonly store: Store;
   private readonly fetcher: Fetcher;
   private readonly scope: CrawlScope;
@@ -99,7 +100,7 @@ class Crawler {
       ...(options.exclude ? { exclude: options.exclude } : {}),
       ...(options.trapLimits ? { trapLimits: options.trapLimits } : {}),
     });
-    this.pool = new AnalyzePool({ workers: options.extractWorkers ?? 1, deadlineMs: 30_000 });
+    this.pool = options.pool ?? new AnalyzePool({ workers: options.extractWorkers ?? 1, deadlineMs: 30_000 });
     this.owner = options.workerId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
     const since = options.since === undefined ? NaN : Date.parse(options.since);
     if (options.since !== undefined && !Number.isFinite(since)) throw new RangeError(`--since: not a date: ${options.since}`);
@@ -124,7 +125,7 @@ class Crawler {
       this.options.signal?.removeEventListener('abort', onAbort);
       await Promise.allSettled([...this.inflight]);
       await this.releaseBuffers();
-      await this.pool.close();
+      if (this.options.pool === undefined) await this.pool.close();
     }
     if (this.fatal !== null) throw this.fatal;
     const progress = this.progress();
@@ -159,27 +160,41 @@ class Crawler {
   }
 
   private async seed(): Promise<void> {
-    for (const seed of this.options.seeds) {
-      const url = seedUrl(seed.url);
-      const site = this.scope.addSite(url);
-      const host = new URL(url).host;
-      const source = await this.store.upsertSource({ name: site, hosts: [...new Set([host, site, `www.${site}`, `m.${site}`])], startUrls: [url] });
-      this.sources.set(site, source.id);
-      let robotsSitemaps: string[] = [];
-      try {
-        const robots = await this.fetcher.robots(new URL(url).origin);
-        this.robots.set(robots.origin, robots);
-        robotsSitemaps = robots.sitemaps;
-      } catch (error) {
-        this.options.logger?.warn?.({ url, err: error }, 'robots.txt could not be read');
-      }
-      const candidates = seedCandidates(url, { robotsSitemaps, ...(seed.sitemaps ? { sitemaps: seed.sitemaps } : {}), ...(seed.feeds ? { feeds: seed.feeds } : {}) });
-      await this.enqueue(candidates, { patterns: false });
-    }
+    for (const seed of this.options.seeds) await this.addSeed(seed);
   }
 
-  /** Scope-checks, dedupes and queues candidates; wakes the lanes of hosts that got work. */
-  async enqueue(candidates: readonly Candidate[], options: { patterns: boolean }): Promise<void> {
+  /** Puts a site in scope, ties it to its source, and queues its start page, robots.txt sitemaps and given feeds. */
+  async addSeed(seed: SeedInput): Promise<void> {
+    const url = seedUrl(seed.url);
+    const site = this.scope.addSite(url);
+    const host = new URL(url).host;
+    const sourceId = seed.sourceId ?? (await this.store.upsertSource({ name: site, hosts: [...new Set([host, site, `www.${site}`, `m.${site}`])], startUrls: [url] })).id;
+    this.sources.set(site, sourceId);
+    let robotsSitemaps: string[] = [];
+    try {
+      const robots = await this.fetcher.robots(new URL(url).origin);
+      this.robots.set(robots.origin, robots);
+      robotsSitemaps = robots.sitemaps;
+    } catch (error) {
+      this.options.logger?.warn?.({ url, err: error }, 'robots.txt could not be read');
+    }
+    const candidates = seedCandidates(url, { robotsSitemaps, ...(seed.sitemaps ? { sitemaps: seed.sitemaps } : {}), ...(seed.feeds ? { feeds: seed.feeds } : {}) });
+    await this.enqueue(candidates, { patterns: false });
+  }
+
+  /** The source of a URL's site, when the site is in scope. */
+  sourceOf(url: string): number | null {
+    const site = this.scope.siteOf(new URL(url).host);
+    return site === undefined ? null : (this.sources.get(site) ?? null);
+  }
+
+  /** Whether the crawl has ended or is ending (a signal, --max-articles, a store failure). */
+  get stopping(): boolean {
+    return this.stopReason !== null;
+  }
+
+  /** Scope-checks, dedupes and queues candidates; wakes the lanes of hosts that got work. Returns how many URLs were new to the store. */
+  async enqueue(candidates: readonly Candidate[], options: { patterns: boolean }): Promise<number> {
     const filtered = toFrontierEntries(candidates, {
       scope: this.scope,
       sourceIdOf: (site) => this.sources.get(site) ?? null,
@@ -199,7 +214,7 @@ class Crawler {
       });
       this.counters.blocked += before - entries.length;
     }
-    if (entries.length === 0) return;
+    if (entries.length === 0) return 0;
     const added = await this.store.enqueue(entries);
     this.counters.queued += added;
     for (const entry of entries) {
@@ -207,6 +222,7 @@ class Crawler {
       this.lane(entry.host).idleUntil = 0;
     }
     this.wake();
+    return added;
   }
 
   private lane(host: string): Lane {
@@ -239,8 +255,9 @@ class Crawler {
         continue;
       }
       const next = Math.min(...work.map((w) => w.nextAt ?? Infinity));
-      if (!Number.isFinite(next)) break;
-      await this.sleep(Math.max(50, Math.min(next - Date.now(), 5000)));
+      // A watch waits for polls to bring work (enqueue wakes it); a crawl is done.
+      if (!Number.isFinite(next) && this.options.untilStopped !== true) break;
+      await this.sleep(Number.isFinite(next) ? Math.max(50, Math.min(next - Date.now(), 5000)) : 5000);
     }
   }
 

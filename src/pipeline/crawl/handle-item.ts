@@ -31,7 +31,7 @@ export interface HandleContext {
   recrawlPolicy: RecrawlPolicy;
   sourceIdOf(site: string): number | null;
   hostStats(host: string): HostProgress;
-  enqueue(candidates: readonly Candidate[], options: { patterns: boolean }): Promise<void>;
+  enqueue(candidates: readonly Candidate[], options: { patterns: boolean }): Promise<unknown>;
   /** Sitemaps and feeds are read one at a time through this (see serial.ts). */
   discovery: Serial;
   stopping(): boolean;

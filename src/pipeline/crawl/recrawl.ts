@@ -27,6 +27,8 @@ export interface RecrawlOptions {
   logger?: CrawlLogger;
   signal?: AbortSignal;
   onProgress?: (summary: RecrawlSummary) => void;
+  /** An extraction pool shared with other work (watch's crawl); the recrawl neither starts nor closes it. */
+  pool?: AnalyzePool;
 }
 
 export interface RecrawlSummary {
@@ -47,7 +49,7 @@ export async function recrawl(options: RecrawlOptions): Promise<RecrawlSummary> 
   const started = Date.now();
   const policy = options.policy ?? DEFAULT_RECRAWL_POLICY;
   const summary: RecrawlSummary = { checked: 0, notModified: 0, unchanged: 0, updated: 0, notArticle: 0, failed: 0, elapsedMs: 0, interrupted: false };
-  const pool = new AnalyzePool({ workers: options.extractWorkers ?? 1, deadlineMs: 30_000 });
+  const pool = options.pool ?? new AnalyzePool({ workers: options.extractWorkers ?? 1, deadlineMs: 30_000 });
   const seen = new Set<string>();
   const limit = options.limit ?? Infinity;
   const now = Date.now();
@@ -68,7 +70,7 @@ export async function recrawl(options: RecrawlOptions): Promise<RecrawlSummary> 
       });
     }
   } finally {
-    await pool.close();
+    if (options.pool === undefined) await pool.close();
   }
   summary.interrupted = options.signal?.aborted ?? false;
   summary.elapsedMs = Date.now() - started;

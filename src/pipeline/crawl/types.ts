@@ -4,6 +4,7 @@ import type { FetchResult } from '../../fetch/types.js';
 import type { Fetcher } from '../../fetch/types.js';
 import type { FrontierState, Store, WarcLocation } from '../../store/store.js';
 import type { RecrawlPolicy } from './schedule.js';
+import type { AnalyzePool } from './analyze-pool.js';
 
 /** A pino-compatible logger subset; the crawler never writes to the console itself. */
 export interface CrawlLogger {
@@ -27,6 +28,8 @@ export interface SeedInput {
   feeds?: string[];
   /** Extra sitemap URLs to read. */
   sitemaps?: string[];
+  /** The stored source this seed belongs to (watch seeds its sources); default: a source named after the site, created or updated. */
+  sourceId?: number;
 }
 
 export type FollowLinks = 'all' | 'listings' | 'none';
@@ -72,6 +75,13 @@ export interface CrawlOptions {
   signal?: AbortSignal;
   /** Lease owner name (default: host-pid-random). */
   workerId?: string;
+  /**
+   * Keep running when the frontier is empty, until the signal aborts or --max-articles is
+   * reached (watch: new URLs arrive from polls). Default false: a crawl ends when it runs dry.
+   */
+  untilStopped?: boolean;
+  /** An extraction pool shared with other work (watch's recrawl); the crawl neither starts nor closes it. */
+  pool?: AnalyzePool;
 }
 
 export interface HostProgress {
