@@ -7,6 +7,7 @@ import type pg from 'pg';
 import {
   FRONTIER_STATES,
   type ClaimOptions,
+  type FrontierFilter,
   type FrontierHints,
   type FrontierInput,
   type FrontierItem,
@@ -137,6 +138,14 @@ export class PostgresFrontier {
     const result = await statement<FrontierRow>(this.pool, `SELECT ${COLUMNS} FROM frontier WHERE md5(url) = md5($1) AND url = $1`, [url]);
     const row = result.rows[0];
     return row === undefined ? null : toItem(row);
+  }
+
+  async list(filter: FrontierFilter): Promise<FrontierItem[]> {
+    const result = await statement<FrontierRow>(this.pool, `SELECT ${COLUMNS} FROM frontier
+      WHERE ($1::bigint IS NULL OR source_id = $1) AND ($2::text[] IS NULL OR kind = ANY($2)) AND ($3::text[] IS NULL OR state = ANY($3))
+        AND ($4::int IS NULL OR depth <= $4)
+      ORDER BY depth, id LIMIT $5`, [filter.sourceId ?? null, filter.kinds ?? null, filter.states ?? null, filter.maxDepth ?? null, Math.max(0, Math.floor(filter.limit ?? 10_000))]);
+    return result.rows.map(toItem);
   }
 
   async countsByHost(): Promise<Map<string, number>> {

@@ -9,6 +9,10 @@ import { StoreError } from '../errors.js';
 import type {
   ArticleVersion,
   ClaimOptions,
+  ClaimPollsOptions,
+  DuePoll,
+  FrontierFilter,
+  PollState,
   FailedFetch,
   FetchLogEntry,
   FrontierInput,
@@ -36,6 +40,7 @@ import { postgresMigrations, type PostgresMigration } from './migrations/index.j
 import { createPool, postgresError } from './pool.js';
 import { failures, storeStats } from './stats.js';
 import { listSources, removeSource, upsertSource } from './sources.js';
+import { claimPolls, pollStates, releasePolls, savePoll } from './polls.js';
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:port/database`, optionally with `?schema=NAME`. */
@@ -115,6 +120,22 @@ export class PostgresStore implements Store {
     return this.run(() => removeSource(this.pool, id));
   }
 
+  claimPolls(options: ClaimPollsOptions): Promise<DuePoll[]> {
+    return this.run(() => claimPolls(this.pool, options));
+  }
+
+  savePoll(state: PollState, owner: string): Promise<void> {
+    return this.run(() => savePoll(this.pool, state, owner));
+  }
+
+  releasePolls(owner: string): Promise<number> {
+    return this.run(() => releasePolls(this.pool, owner));
+  }
+
+  pollStates(): Promise<PollState[]> {
+    return this.run(() => pollStates(this.pool));
+  }
+
   enqueue(entries: readonly FrontierInput[]): Promise<number> {
     return this.run(() => this.frontier.enqueue(entries));
   }
@@ -145,6 +166,10 @@ export class PostgresStore implements Store {
 
   frontierCounts(): Promise<Record<FrontierState, number>> {
     return this.run(() => this.frontier.counts());
+  }
+
+  frontierEntries(filter: FrontierFilter): Promise<FrontierItem[]> {
+    return this.run(() => this.frontier.list(filter));
   }
 
   logFetch(entry: FetchLogEntry): Promise<void> {

@@ -7,6 +7,7 @@
  */
 import { migration001Core } from './001-core.js';
 import { migration002Search } from './002-search.js';
+import { migration003SourcePolls } from './003-source-polls.js';
 
 export interface PostgresMigration {
   version: number;
@@ -15,4 +16,4 @@ export interface PostgresMigration {
   up: string;
 }
 
-export const postgresMigrations: readonly PostgresMigration[] = [migration001Core, migration002Search];
+export const postgresMigrations: readonly PostgresMigration[] = [migration001Core, migration002Search, migration003SourcePolls];
