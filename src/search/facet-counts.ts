@@ -9,6 +9,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Store } from '../store/index.js';
+import { isPostgresStore } from '../store/postgres/is-postgres-store.js';
 import { parseQuery, type SearchFilters } from './query.js';
 import { databaseOf, MAX_RANKED, planQuery, type MatchPlan } from './search.js';
 import { groupMatches } from './matched-rows.js';
@@ -97,4 +98,31 @@ export function countFacets(store: Store, query: string, filters: Partial<Search
   catchUpIndex(db);
   // the first page and every next one ask for the same facets: computed once per index state
   return cachedForIndexState(db, JSON.stringify(['facets', query, filters, options]), () => countFacetsOfPlan(db, planQuery(db, parsed, filters), options));
+}
+
+/**
+ * Facet counts on either store: countFacets on SQLite; on PostgreSQL the same groups, counted by
+ * the server over the same window of the newest matches.
+ */
+export async function facetCounts(store: Store, query: string, filters: Partial<SearchFilters> = {}, options: FacetCountOptions = {}): Promise<FacetCounts> {
+  if (!isPostgresStore(store)) return countFacets(store, query, filters, options);
+  const parsed = parseQuery(query);
+  if (parsed.notice !== null) return { site: [], language: [], section: [] };
+  const { facetGroupsPostgres } = await import('./postgres/aggregates.js');
+  const top = Math.max(1, Math.floor(options.top ?? 20));
+  const groups = await facetGroupsPostgres(store, parsed, filters, Math.max(1, Math.floor(options.maxMatches ?? MAX_RANKED)));
+  const sites = new Map<string, number>();
+  const languages = new Map<string, number>();
+  const sections = new Map<string, number>();
+  const spellings = new Map<string, string>();
+  for (const row of groups) {
+    if (row.site_rev !== '') add(sites, hostOfReversed(row.site_rev), row.n);
+    if (row.language) add(languages, row.language, row.n);
+    if (row.section) {
+      add(sections, row.section, row.n);
+      if (row.spelling) spellings.set(row.section, row.spelling);
+    }
+  }
+  const section = topOf(sections, top).map((f) => ({ value: spellings.get(f.value) ?? f.value, count: f.count }));
+  return { site: topOf(sites, top), language: topOf(languages, top), section };
 }

@@ -10,7 +10,8 @@
  * spanning three centuries: bad dates in the corpus) is it an error, asking for after:/before:.
  */
 import { UsageError } from '../errors.js';
-import type { Store } from '../store/index.js';
+import type { PostgresStore, Store } from '../store/index.js';
+import { isPostgresStore } from '../store/postgres/is-postgres-store.js';
 import { parseQuery, type SearchFilters } from './query.js';
 import { databaseOf, planQuery } from './search.js';
 import { hostOfReversed } from './facet-counts.js';
@@ -123,6 +124,18 @@ function countQuery(store: Store, query: string, options: TimelineOptions): Quer
   const plan = planQuery(db, parsed, options.filters ?? {});
   const site = options.split === 'site' ? 's.site_rev' : "''";
   const rows = groupMatches<DayRow>(db, plan, `substr(s.published, 1, 10) AS day, ${site} AS site_rev, count(*) AS n`, '1, 2', null);
+  return countsOfRows(query, rows);
+}
+
+/** The same counts on PostgreSQL, grouped by the server. */
+async function countQueryPostgres(store: PostgresStore, query: string, options: TimelineOptions): Promise<QueryCounts> {
+  const parsed = parseQuery(query);
+  if (parsed.notice !== null) throw new UsageError(`query "${query}": ${parsed.notice}`);
+  const { dayCountsPostgres } = await import('./postgres/aggregates.js');
+  return countsOfRows(query, await dayCountsPostgres(store, parsed, options.filters ?? {}, options.split === 'site'));
+}
+
+function countsOfRows(query: string, rows: DayRow[]): QueryCounts {
   const bySite = new Map<string, Map<string, number>>();
   let undated = 0;
   for (const row of rows) {
@@ -155,13 +168,18 @@ function splitSites(bySite: Map<string, Map<string, number>>, top: number): [str
 export async function attentionOverTime(store: Store, queries: string[], options: TimelineOptions = {}): Promise<Timeline> {
   const asked = queries.length === 0 ? [''] : queries;
   if (asked.length > MAX_TIMELINE_QUERIES) throw new UsageError(`at most ${MAX_TIMELINE_QUERIES} queries side by side`);
+  if (isPostgresStore(store)) return buildTimeline(await Promise.all(asked.map((q) => countQueryPostgres(store, q, options))), options);
   const db = databaseOf(store);
   catchUpIndex(db);
   return cachedForIndexState(db, JSON.stringify(['timeline', asked, options]), () => timelineOf(store, asked, options));
 }
 
 function timelineOf(store: Store, asked: string[], options: TimelineOptions): Timeline {
-  const counted = asked.map((q) => countQuery(store, q, options));
+  return buildTimeline(asked.map((q) => countQuery(store, q, options)), options);
+}
+
+/** The buckets and series of the counted queries. */
+function buildTimeline(counted: QueryCounts[], options: TimelineOptions): Timeline {
 
   let from: string | null = null;
   let to: string | null = null;

@@ -15,6 +15,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Store } from '../store/index.js';
+import { isPostgresStore } from '../store/postgres/is-postgres-store.js';
 import { countMatches, newestMatches } from './matched-rows.js';
 import { normalizeText } from './normalize-arabic.js';
 import { parseQuery, type SearchFilters } from './query.js';
@@ -158,9 +159,15 @@ function* textsOf(db: Database.Database, rowids: number[]): Generator<string> {
 
 /** Top terms of the matches of a query (same syntax and filters as search()); `total` counts matches as search() does. */
 export async function topTermsOfMatches(store: Store, query: string, options: TopTermsOptions = {}): Promise<TopTerms & { total: number }> {
-  const db = databaseOf(store);
   const parsed = parseQuery(query);
   if (parsed.notice !== null) return { terms: [], sampled: 0, total: 0 };
+  if (isPostgresStore(store)) {
+    const { newestTextsPostgres } = await import('./postgres/aggregates.js');
+    const sample = Math.max(1, Math.floor(options.sample ?? DEFAULT_TERMS_SAMPLE));
+    const { texts, total } = await newestTextsPostgres(store, parsed, options.filters ?? {}, sample, TEXT_CHARS, MAX_RANKED);
+    return { ...topTermsOfTexts(texts, options.limit === undefined ? {} : { limit: options.limit }), total };
+  }
+  const db = databaseOf(store);
   catchUpIndex(db);
   return cachedForIndexState(db, JSON.stringify(['terms', query, options]), () => {
     const plan = planQuery(db, parsed, options.filters ?? {});

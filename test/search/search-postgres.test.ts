@@ -1,13 +1,17 @@
 /**
  * Search over a real PostgreSQL store (a fresh schema, dropped afterwards): the same suite as on
  * SQLite (search-suite.ts: the Arabic recall table, filters, phrases, exclusions, order, paging,
- * snippets), and the same hits for every query of the recall table on both stores.
+ * snippets), the same hits for every query of the recall table on both stores, and the same
+ * facet counts, timelines and top terms (the web UI's aggregates).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { facetCounts } from '../../src/search/facet-counts.js';
 import { search } from '../../src/search/search.js';
+import { attentionOverTime } from '../../src/search/timeline.js';
+import { topTermsOfMatches } from '../../src/search/top-terms.js';
 import { openStore, SqliteStore, type Store } from '../../src/store/index.js';
 import { dropSchema, freshSchema, postgresUnavailable, schemaUrl } from '../store/postgres-server.js';
 import { describeSearchSuite, RECALL, saveCorpus } from './search-suite.js';
@@ -52,5 +56,19 @@ describe.skipIf(postgresUnavailable !== null)('the same hits on SQLite and Postg
     expect(b.hits.map((h) => h.id).sort()).toEqual(a.hits.map((h) => h.id).sort());
     expect(b.hits.map((h) => h.snippet).sort()).toEqual(a.hits.map((h) => h.snippet).sort());
     expect(b.total).toBe(a.total);
+  });
+
+  it.each(['', 'غزه', 'سياسه -غزه', 'lang:ar after:2025-10-01'])('counts the same facets, timeline and top terms for "%s"', async (query) => {
+    expect(await facetCounts(postgres, query)).toEqual(await facetCounts(sqlite, query));
+    for (const split of ['none', 'site'] as const) {
+      expect(await attentionOverTime(postgres, [query, 'مستشفي'], { split, interval: 'week' })).toEqual(await attentionOverTime(sqlite, [query, 'مستشفي'], { split, interval: 'week' }));
+    }
+    expect(await topTermsOfMatches(postgres, query, { limit: 10 })).toEqual(await topTermsOfMatches(sqlite, query, { limit: 10 }));
+  });
+
+  it('counts facets over the same window of the newest matches', async () => {
+    const window = { maxMatches: 2 };
+    expect(await facetCounts(postgres, 'lang:ar', {}, window)).toEqual(await facetCounts(sqlite, 'lang:ar', {}, window));
+    expect((await facetCounts(postgres, 'lang:ar', {}, window)).language).toEqual([{ value: 'ar', count: 2 }]);
   });
 });

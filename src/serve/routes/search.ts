@@ -1,8 +1,8 @@
 /** GET /api/v1/search: hits with snippets as text segments, paging, order, and facet counts over the whole match set. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { countFacets } from '../../search/facet-counts.js';
+import { facetCounts, type FacetCounts } from '../../search/facet-counts.js';
 import { directionOf, MATCH_CLOSE, MATCH_OPEN, snippetSegments } from '../../search/hit-parts.js';
-import { search, SearchUnavailableError } from '../../search/search.js';
+import { search } from '../../search/search.js';
 import type { ServeContext } from '../context.js';
 import { filtersOfParams, QueryAndFilterParams } from '../query-params.js';
 import { errorResponses } from '../schemas.js';
@@ -104,13 +104,7 @@ export function registerSearchRoutes(app: OpenAPIHono, ctx: ServeContext): void 
       cache: true,
     });
     const wantFacets = (p.facets === 'true' || p.facets === '1') && result.notice === null;
-    let facets: ReturnType<typeof countFacets> = { site: [], language: [], section: [] };
-    try {
-      if (wantFacets) facets = countFacets(ctx.store, q, filters);
-    } catch (error) {
-      // facet counts need the SQLite index: on PostgreSQL the hits still come, without them
-      if (!(error instanceof SearchUnavailableError)) throw error;
-    }
+    const facets: FacetCounts = wantFacets ? await facetCounts(ctx.store, q, filters) : { site: [], language: [], section: [] };
     const hits = result.hits.map((h) => ({
       id: h.id,
       url: h.url,
