@@ -36,6 +36,12 @@ export interface Candidate {
   date?: string;
   /** 'done' records a URL as already fetched (a redirect target, a rel=canonical twin). */
   state?: FrontierState;
+  /**
+   * Not held to the per-host page cap (a trap backstop): an article a watched source announced
+   * as new in its feed or sitemap, which a months-long watch must still take once the host's
+   * frontier is past the cap. Every other scope rule still applies.
+   */
+  uncapped?: boolean;
 }
 
 /** The text of a sitemap or feed response, gunzipping a `.xml.gz` served as a gzip file. */
@@ -140,7 +146,7 @@ export function toFrontierEntries(
     // and scope-checking it again is most of the cost of a page's ~200 links, nearly all repeats.
     if (context.seen.has(c.url)) continue;
     context.seen.add(c.url);
-    const verdict = context.scope.check(c.url, undefined, { patterns: context.patterns && c.kind === 'page' && c.hints.via !== 'seed' });
+    const verdict = context.scope.check(c.url, undefined, { patterns: context.patterns && c.kind === 'page' && c.hints.via !== 'seed', cap: c.uncapped !== true });
     if (!verdict.ok) continue;
     if (verdict.url !== c.url) {
       if (context.seen.has(verdict.url)) continue;

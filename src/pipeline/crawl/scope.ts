@@ -61,7 +61,7 @@ export class CrawlScope {
   }
 
   /** Canonicalizes `raw` (resolved against `base`) and decides whether the crawl may queue it. */
-  check(raw: string, base?: string, options: { patterns?: boolean } = {}): ScopeVerdict {
+  check(raw: string, base?: string, options: { patterns?: boolean; cap?: boolean } = {}): ScopeVerdict {
     const url = canonicalizeUrl(raw, base);
     if (url === null) return { ok: false, reason: 'not an http(s) URL' };
     const host = new URL(url).host;
@@ -69,7 +69,7 @@ export class CrawlScope {
     if (site === undefined) return { ok: false, reason: 'off-site' };
     const trap = trapReason(url, this.options.trapLimits);
     if (trap !== null) return { ok: false, reason: `trap: ${trap}` };
-    if ((this.perHost.get(host) ?? 0) >= this.options.maxPagesPerHost) return { ok: false, reason: 'per-host page cap' };
+    if (options.cap !== false && (this.perHost.get(host) ?? 0) >= this.options.maxPagesPerHost) return { ok: false, reason: 'per-host page cap' };
     if (options.patterns !== false) {
       if (this.exclude.some((re) => re.test(url))) return { ok: false, reason: 'excluded' };
       // --include narrows the articles; listing pages stay reachable so discovery still works.

@@ -113,7 +113,7 @@ async function readTarget(ctx: PollContext, target: Target, state: PollState, re
     // Children are read one level down only: an index of indexes is a crawl's business.
     if (target.depth === 0) children = indexChildrenToRead(parsed, state.lastPollAt);
   }
-  const pages = candidates.filter((c) => c.kind === 'page');
+  const pages = candidates.filter((c) => c.kind === 'page').map((c) => (announcedSince(c, state.lastPollAt) ? { ...c, uncapped: true } : c));
   result.found += await ctx.crawler.enqueue(pages, { patterns: true });
   const readHere = new Set(children);
   await ctx.crawler.enqueue(candidates.filter((c) => c.kind !== 'page').map((c) => (readHere.has(c.url) ? { ...c, state: 'done' as const } : c)), { patterns: true });
@@ -123,6 +123,16 @@ async function readTarget(ctx: PollContext, target: Target, state: PollState, re
   }
   result.revised += await markRevised(ctx.store, pages, state.lastPollAt);
   return children;
+}
+
+/**
+ * Whether the feed or sitemap dates an item after the previous poll: a new article, which the
+ * per-host page cap must not keep out. Undated items and a first poll's backlog stay capped.
+ */
+function announcedSince(page: Candidate, lastPollAt: number | null): boolean {
+  if (lastPollAt === null) return false;
+  const date = Date.parse(page.hints.published ?? page.date ?? '');
+  return Number.isFinite(date) && date >= lastPollAt - DATE_SLACK_MS;
 }
 
 /**
