@@ -32,6 +32,11 @@ rules (robots.txt, --delay-ms per host, --per-host, traps, --max-articles); an a
 feed or sitemap date moved is fetched again, and stored articles are revisited on the recrawl
 schedule (as \`marsad recrawl\`), so revisions become versions.
 
+Output: on a terminal, live progress and a line for each poll that found new or revised
+articles; otherwise (or with --log-format json) JSON lines on stderr for every source, poll
+(event watch.poll: source, found, revised, intervalMs, nextPollAt) and recrawl pass. When it
+stops, a summary on stdout (--json: as JSON).
+
 Examples:
   marsad sources add aljazeera.net bbc.com/arabic
   marsad watch --db news.db
@@ -78,8 +83,10 @@ export function registerWatch(program: Command): void {
         const report = (event: WatchEvent): void => {
           const line = describeEvent(event);
           if (line === null) return;
-          if (runtime.interactive) display.log(line);
-          else if (event.type === 'waiting') runtime.logger.debug?.({ event: `watch.${event.type}`, ...event }, line);
+          // On a terminal only what happened: a quiet poll or a source still in its first crawl is a line per source every few minutes.
+          if (runtime.interactive) {
+            if (event.type !== 'waiting' && (event.type !== 'poll' || event.found + event.revised + event.errors > 0)) display.log(line);
+          } else if (event.type === 'waiting') runtime.logger.debug?.({ event: `watch.${event.type}`, ...event }, line);
           else runtime.logger.info?.({ event: `watch.${event.type}`, ...event }, line);
         };
         const { watch } = await import('../pipeline/watch/watch.js');
