@@ -2,8 +2,9 @@
  * `marsad watch` as a user runs it (the built CLI in a child process, a real SQLite file)
  * against the loopback test site while the site publishes and revises articles: each new
  * article is in the store within one poll interval plus the politeness delay, a revised one
- * gets a new version, and SIGTERM stops the watch cleanly (exit 0, everything fetched stored,
- * no lease left). Also `marsad sources add|list|remove`.
+ * gets a new version, SIGTERM stops the watch cleanly (exit 0, everything fetched stored, no
+ * lease left), and a restarted watch goes on from the store's schedule without fetching any
+ * article again. Also `marsad sources add|list|remove`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -60,6 +61,11 @@ class StoreReader {
     return this.query<{ n: number }>('SELECT count(*) AS n FROM article_versions v JOIN articles a ON a.id = v.article_id WHERE a.canonical_url = ?', url)?.n ?? 0;
   }
 
+  /** Polls that read anything, over all sources. */
+  pollsDone(): number {
+    return this.query<{ n: number | null }>('SELECT sum(polls) AS n FROM source_polls')?.n ?? 0;
+  }
+
   close(): void {
     this.conn?.close();
   }
@@ -79,12 +85,13 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 }
 
 describe('marsad watch (CLI)', () => {
-  it('stores articles published while it runs within a poll interval, versions a revision, and stops cleanly on SIGTERM', async () => {
+  it('stores articles published while it runs within a poll interval, versions a revision, and stops cleanly on SIGTERM; restarted, it goes on', async () => {
     const db = join(temp.dir, 'watch.db');
     const added = await runCli(['sources', 'add', site.hosts.ar, site.hosts.en, '--db', db]);
     expect(added.code, added.stderr).toBe(0);
 
-    const child = spawn(process.execPath, [CLI, 'watch', '--db', db, '--delay-ms', String(DELAY_MS), '--min-poll', `${MIN_POLL_MS}ms`, '--max-poll', `${MAX_POLL_MS}ms`, '--follow-links', 'none', '--log-format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const watchArgs = ['--db', db, '--delay-ms', String(DELAY_MS), '--min-poll', `${MIN_POLL_MS}ms`, '--max-poll', `${MAX_POLL_MS}ms`, '--follow-links', 'none', '--log-format', 'json'];
+    const child = spawn(process.execPath, [CLI, 'watch', ...watchArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -143,6 +150,23 @@ describe('marsad watch (CLI)', () => {
       expect(source.poll?.lastNewAt).not.toBeNull();
       expect(source.articles).toBeGreaterThan(6);
     }
+
+    // Restarted, it goes on from the store: it polls again and fetches no article a second time.
+    const pollsBefore = sources.reduce((sum, s) => sum + s.poll!.polls, 0);
+    site.clearLog();
+    const again = spawn(process.execPath, [CLI, 'watch', ...watchArgs], { stdio: 'ignore' });
+    const againExited = exitOf(again);
+    const restarted = new StoreReader(db);
+    try {
+      await waitFor('a poll after the restart', () => restarted.pollsDone() > pollsBefore, 20_000);
+    } finally {
+      again.kill('SIGTERM');
+    }
+    expect(await againExited).toBe(0);
+    restarted.close();
+    const articlePaths = new Set(site.articles().map((a) => a.path));
+    expect(site.log.filter((r) => articlePaths.has(decodeURIComponent(r.path)))).toEqual([]);
+    expect(site.log.some((r) => /sitemap|feed|rss|atom/.test(r.path))).toBe(true);
   });
 
   it('sources add, list and remove round trip; mistakes are usage errors that store nothing', async () => {

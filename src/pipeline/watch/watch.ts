@@ -74,7 +74,10 @@ class Watcher {
     this.owner = options.workerId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
     this.pool = new AnalyzePool({ workers: options.extractWorkers ?? 1, deadlineMs: 30_000 });
     const { onEvent: _onEvent, minPollMs: _min, maxPollMs: _max, pollsAtOnce: _polls, recrawlConcurrency: _rc, ...crawlOptions } = options;
-    this.crawler = new Crawler({ ...crawlOptions, seeds: [], untilStopped: true, pool: this.pool, workerId: this.owner, signal: this.controller.signal });
+    // Returning every lease at start is right for the one process an embedded store has; on a
+    // shared database it would take other workers' URLs, which expired leases return anyway.
+    const recoverLeases = options.recoverLeases ?? options.store.kind === 'sqlite';
+    this.crawler = new Crawler({ ...crawlOptions, recoverLeases, seeds: [], untilStopped: true, pool: this.pool, workerId: this.owner, signal: this.controller.signal });
   }
 
   async run(): Promise<WatchSummary> {
