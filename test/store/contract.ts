@@ -254,6 +254,17 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect((await store.getFrontierEntry('http://a.test/feed'))?.sourceId).toBeNull();
     });
 
+    it('stores what a crawl still finds of a source removed under it, without the source', async () => {
+      const a = await store.upsertSource({ name: 'a.test', hosts: ['a.test'], startUrls: ['http://a.test/'] });
+      await store.removeSource(a.id);
+      expect(await store.enqueue([{ url: 'http://a.test/late', host: 'a.test', sourceId: a.id, kind: 'page' }])).toBe(1);
+      expect((await store.getFrontierEntry('http://a.test/late'))?.sourceId).toBeNull();
+      const article = sampleArticle('http://a.test/late');
+      const saved = await store.saveArticle({ article, sourceId: a.id, fetchedAt: Date.now(), nextRecrawlAt: Date.now() + HOUR });
+      expect(saved.status).toBe('new');
+      expect((await store.getArticle(saved.id))?.sourceId).toBeNull();
+    });
+
     it("lists a source's frontier entries by kind, state and depth", async () => {
       const a = await store.upsertSource({ name: 'a.test', hosts: ['a.test'], startUrls: ['http://a.test/'] });
       await store.enqueue([

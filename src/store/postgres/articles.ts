@@ -99,10 +99,11 @@ export class PostgresArticles {
     return transaction(this.pool, async (client) => {
       let existing = await lockExisting(client, canonicalUrl, id);
       if (existing === undefined) {
+        // A source removed while a crawl of it runs: what the crawl still stores has no source (the foreign key would refuse it).
         const inserted = await client.query(`INSERT INTO articles (id, canonical_url, url, title, published, modified, language, word_count,
           content_hash, change_hash, sh_b0, sh_b1, sh_b2, sh_b3, first_seen_at, last_fetched_at, last_changed_at, next_recrawl_at, etag,
           last_modified, source_id, host, record, version)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $15, $16, $17, $18, $19, $20, $21, 1)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $15, $16, $17, $18, (SELECT id FROM sources WHERE id = $19), $20, $21, 1)
           ON CONFLICT DO NOTHING`, [id, canonicalUrl, ...fields, input.sourceId, hostOf(canonicalUrl), record]);
         if (inserted.rowCount === 1) {
           await this.insertVersion(client, id, 1, input.fetchedAt, article, record);

@@ -63,13 +63,13 @@ export class PostgresFrontier {
 
   /**
    * One statement for the whole batch (arrays unnested in order, so the first of two equal URLs
-   * wins, as on SQLite). `now`: when the caller asked, the default next-fetch time.
+   * wins, as on SQLite). A source removed while a crawl of it runs leaves its new entries without one. `now`: when the caller asked, the default next-fetch time.
    */
   async enqueue(entries: readonly FrontierInput[], now = Date.now()): Promise<number> {
     if (entries.length === 0) return 0;
     const column = <T>(pick: (entry: FrontierInput) => T): T[] => entries.map(pick);
     const result = await statement(this.pool, `INSERT INTO frontier (url, host, source_id, kind, state, priority, depth, next_fetch_at, hints, discovered_at, updated_at)
-      SELECT u.url, u.host, u.source_id, u.kind, u.state, u.priority, u.depth, u.next_fetch_at, u.hints::json, $10, $10
+      SELECT u.url, u.host, (SELECT id FROM sources WHERE id = u.source_id), u.kind, u.state, u.priority, u.depth, u.next_fetch_at, u.hints::json, $10, $10
       FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::int[], $8::bigint[], $9::text[])
         WITH ORDINALITY AS u (url, host, source_id, kind, state, priority, depth, next_fetch_at, hints, n)
       ORDER BY u.n

@@ -93,10 +93,11 @@ export class SqliteArticles {
   constructor(private readonly db: Database.Database) {
     this.byId = db.prepare('SELECT * FROM articles WHERE id = ?');
     this.byUrl = db.prepare('SELECT * FROM articles WHERE canonical_url = ?');
+    // A source removed while a crawl of it runs: what the crawl still stores has no source (the foreign key would refuse it).
     this.insertArticle = db.prepare(`INSERT INTO articles (id, canonical_url, url, source_id, host, title, published,
       modified, language, word_count, content_hash, change_hash, sh_b0, sh_b1, sh_b2, sh_b3, version, first_seen_at,
       last_fetched_at, last_changed_at, next_recrawl_at, etag, last_modified, record)
-      VALUES (@id, @canonicalUrl, @url, @sourceId, @host, @title, @published, @modified, @language, @wordCount,
+      VALUES (@id, @canonicalUrl, @url, (SELECT id FROM sources WHERE id = @sourceId), @host, @title, @published, @modified, @language, @wordCount,
       @contentHash, @changeHash, @b0, @b1, @b2, @b3, 1, @now, @now, @now, @nextRecrawlAt, @etag, @lastModified, @record)`);
     this.updateArticle = db.prepare(`UPDATE articles SET url = @url, title = @title, published = @published,
       modified = @modified, language = @language, word_count = @wordCount, content_hash = @contentHash,

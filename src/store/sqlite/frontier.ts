@@ -63,8 +63,9 @@ export class SqliteFrontier {
   private readonly claimTx: (options: ClaimOptions) => FrontierItem[];
 
   constructor(private readonly db: Database.Database) {
+    // A source removed while a crawl of it runs: what the crawl still queues has no source (the foreign key would refuse it).
     this.insert = db.prepare(`INSERT INTO frontier (url, host, source_id, kind, state, priority, depth, next_fetch_at,
-      hints, discovered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`);
+      hints, discovered_at, updated_at) VALUES (?, ?, (SELECT id FROM sources WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`);
     // An expired lease (a worker that died) is as good as queued.
     this.selectDue = db.prepare(`SELECT * FROM frontier WHERE host = @host AND (
         (state = 'queued' AND next_fetch_at <= @now) OR (state = 'fetching' AND lease_until < @now))
