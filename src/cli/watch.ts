@@ -44,7 +44,8 @@ Examples:
 
 Exit codes:
   0    stopped by Ctrl-C or SIGTERM (or --max-articles reached): everything fetched is stored,
-       every lease released; run again to go on
+       every lease released (a request still running 3 s after the signal is cut, and its URL
+       fetched on the next run); run again to go on
   1    the store failed
   2    usage error: bad arguments, or nothing to watch
   130  a second Ctrl-C: stopped at once (the next run fetches again what was in flight)`;

@@ -67,3 +67,25 @@ it('takes a newly published article past the per-host page cap, and keeps its sc
   await fetcher.close();
   await store.close();
 });
+
+it('stops without waiting for a slow host: its requests are cut after the grace and its URLs given back', async () => {
+  // Every response of this site takes two minutes: longer than this test may run.
+  const slow = await startTestSite({ crawlDelaySec: 0, articlesPerHost: 2, latencyMs: 120_000 });
+  const store = new SqliteStore({ path: join(dir, 'slow.db') });
+  await store.upsertSource({ name: 'slow', hosts: [new URL(slow.hosts.en).host], startUrls: [`${slow.hosts.en}/`] });
+  const fetcher = createFetcher({ minDelayMs: 0, maxRetries: 0, timeoutMs: 300_000 });
+  const controller = new AbortController();
+  try {
+    const running = watch({ store, fetcher, extractWorkers: 0, minPollMs: 1000, maxPollMs: 2000, stopGraceMs: 500, signal: controller.signal });
+    while (slow.log.length === 0) await sleep(20);
+    controller.abort();
+    const summary = await running;
+    expect(summary.crawl.stoppedBy).toBe('signal');
+    expect(slow.log.every((r) => r.status === 0)).toBe(true); // cut, never answered
+    expect((await store.frontierCounts()).fetching).toBe(0);
+  } finally {
+    await fetcher.close();
+    await store.close();
+    await slow.close();
+  }
+});

@@ -91,6 +91,8 @@ async function recheck(options: RecrawlOptions, pool: AnalyzePool, policy: Recra
   try {
     result = await options.fetcher.fetch(c.url, { kind: 'page', ...(c.etag ? { etag: c.etag } : {}), ...(c.lastModified ? { lastModified: c.lastModified } : {}) });
   } catch (error) {
+    // The recrawl was stopped and its fetch cut: the article is still due, as if never tried.
+    if ((error as { code?: string }).code === 'FETCHER_CLOSED') return;
     summary.failed++;
     const status = (error as { status?: number }).status ?? null;
     await store.logFetch({ url: c.url, host: c.host, kind: 'recrawl', status, bytes: 0, elapsedMs: 0, fetchedAt: Date.now(), errorCode: (error as { code?: string }).code ?? 'UNKNOWN', error: (error as Error).message });

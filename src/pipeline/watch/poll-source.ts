@@ -81,6 +81,7 @@ async function readTarget(ctx: PollContext, target: Target, state: PollState, re
   try {
     response = await ctx.fetcher.fetch(target.fetchUrl, { kind: target.kind, ...(known.etag ? { etag: known.etag } : {}), ...(known.lastModified ? { lastModified: known.lastModified } : {}) });
   } catch (error) {
+    if (error instanceof MarsadError && error.code === 'FETCHER_CLOSED') return []; // the watch is stopping
     result.errors++;
     const message = error instanceof Error ? error.message : String(error);
     await ctx.store.logFetch({ url: target.url, host: target.host, kind: target.kind, status: (error as { status?: number }).status ?? null, bytes: 0, elapsedMs: 0, fetchedAt: Date.now(), errorCode: error instanceof MarsadError ? error.code : 'UNKNOWN', error: message });

@@ -26,6 +26,11 @@ export interface WatchOptions extends Omit<CrawlOptions, 'seeds' | 'untilStopped
   recrawlConcurrency?: number;
   /** A line for each poll, recrawl pass and new source, as it happens. */
   onEvent?: (event: WatchEvent) => void;
+  /**
+   * After a stop, fetches still running this long are cut (the fetcher is closed) and their
+   * URLs given back, so a slow host cannot hold the stop for a whole request timeout (default 3000).
+   */
+  stopGraceMs?: number;
 }
 
 export type WatchEvent =
@@ -62,6 +67,7 @@ class Watcher {
   private readonly running = new Set<Promise<void>>();
   private readonly startedAt = Date.now();
   private recrawling: Promise<void> | null = null;
+  private graceTimer: NodeJS.Timeout | null = null;
   /** A store failure in a poll or a recrawl pass: the watch stops and run() throws it. */
   private fatal: unknown = null;
   private wakeUp: (() => void) | null = null;
@@ -73,7 +79,7 @@ class Watcher {
     this.store = options.store;
     this.owner = options.workerId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
     this.pool = new AnalyzePool({ workers: options.extractWorkers ?? 1, deadlineMs: 30_000 });
-    const { onEvent: _onEvent, minPollMs: _min, maxPollMs: _max, pollsAtOnce: _polls, recrawlConcurrency: _rc, ...crawlOptions } = options;
+    const { onEvent: _onEvent, minPollMs: _min, maxPollMs: _max, pollsAtOnce: _polls, recrawlConcurrency: _rc, stopGraceMs: _grace, ...crawlOptions } = options;
     // Returning every lease at start is right for the one process an embedded store has; on a
     // shared database it would take other workers' URLs, which expired leases return anyway.
     const recoverLeases = options.recoverLeases ?? options.store.kind === 'sqlite';
@@ -99,13 +105,17 @@ class Watcher {
       // What was leased and not polled is due again at once, for this or another worker.
       await this.store.releasePolls(this.owner);
       await this.pool.close();
+      if (this.graceTimer !== null) clearTimeout(this.graceTimer);
     }
     if (this.fatal !== null) throw this.fatal;
     return { crawl: crawlSummary, ...this.totals, recrawl: { ...this.recrawled }, elapsedMs: Date.now() - this.startedAt };
   }
 
   private stop(): void {
-    if (!this.controller.signal.aborted) this.controller.abort();
+    if (!this.controller.signal.aborted) {
+      this.controller.abort();
+      this.graceTimer = setTimeout(() => void this.options.fetcher.close(), this.options.stopGraceMs ?? 3000);
+    }
     this.wakeUp?.();
   }
 
