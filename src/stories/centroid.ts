@@ -17,18 +17,18 @@ export class Centroid {
   readonly terms = new Map<string, number>();
   private sqNorm = 0;
 
-  /** Adds a unit vector; returns the terms new to the centroid (for the inverted index). */
-  add(vector: SparseVector): string[] {
-    const added: string[] = [];
-    // |c + v|² = |c|² + 2 c·v + |v|²
-    this.sqNorm += 2 * dot(this.terms, vector);
+  /** Adds a unit vector. */
+  add(vector: SparseVector): void {
+    // |c + v|² = |c|² + 2 c·v + |v|², with c·v and the update in one pass over v
+    let cv = 0;
+    let vv = 0;
     for (const [term, w] of vector) {
-      this.sqNorm += w * w;
       const old = this.terms.get(term);
-      if (old === undefined) added.push(term);
+      if (old !== undefined) cv += old * w;
+      vv += w * w;
       this.terms.set(term, (old ?? 0) + w);
     }
-    return added;
+    this.sqNorm += 2 * cv + vv;
   }
 
   /** Cosine between a unit vector and this centroid. */
@@ -37,15 +37,14 @@ export class Centroid {
     return dot(vector, this.terms) / Math.sqrt(this.sqNorm);
   }
 
-  /** Drops the lightest terms beyond the cap; returns the dropped terms. */
-  prune(): string[] {
-    if (this.terms.size <= PRUNE_AT) return [];
+  /** Drops the lightest terms beyond the cap. */
+  prune(): void {
+    if (this.terms.size <= PRUNE_AT) return;
     const entries = [...this.terms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const dropped = entries.slice(KEEP_TERMS).map(([term]) => term);
     for (const term of dropped) this.terms.delete(term);
     let sq = 0;
     for (const w of this.terms.values()) sq += w * w;
     this.sqNorm = sq;
-    return dropped;
   }
 }

@@ -11,14 +11,16 @@ import { checkModel, DEFAULT_MODEL, joinProbability, type StoryModel } from './m
 import { pairFeatures, withMargins, type ArticleVectors, type PairScore } from './pair-features.js';
 import { weightedVector, type SparseVector } from './sparse-vector.js';
 import { newStory, MAX_FINGERPRINTS, type Story } from './story.js';
-import { StoryIndex } from './story-index.js';
+import { StoryIndex, type KeyTerms } from './story-index.js';
 import { publishedTime } from './time.js';
 import type { StoryArticle, StoryAssignment } from './types.js';
 
 /** Terms kept per article vector, per view (the heaviest; see sparse-vector.ts). */
-const VECTOR_TERMS: Record<View, number> = { title: 30, lead: 60, body: 150, names: 40, numbers: 20, years: 10 };
+const VECTOR_TERMS: Record<View, number> = { title: 30, lead: 60, body: 120, names: 40, numbers: 20, years: 10 };
+/** The views whose document frequencies are counted (title and lead use the body's). */
+const COUNTED_VIEWS: readonly View[] = ['body', 'names', 'numbers', 'years'];
 /** Candidate stories scored by the model per article. */
-const CANDIDATES = 10;
+const CANDIDATES = 6;
 /** Expired stories are swept out every this many articles (they are never joined meanwhile). */
 const SWEEP_EVERY = 256;
 /*
@@ -36,7 +38,14 @@ export type StoryChooser = (candidates: Candidate[], article: StoryArticle) => s
 
 export class StoryClusterer {
   private readonly model: StoryModel;
-  private readonly df = Object.fromEntries(VIEWS.map((v) => [v, new DocumentFrequency()])) as Record<View, DocumentFrequency>;
+  /*
+   * Title and lead words are body words (the body view holds the title): they share the body's
+   * document frequencies, which have more evidence and cost nothing more to keep.
+   */
+  private readonly df: Record<View, DocumentFrequency> = (() => {
+    const words = new DocumentFrequency();
+    return { title: words, lead: words, body: words, names: new DocumentFrequency(), numbers: new DocumentFrequency(), years: new DocumentFrequency() };
+  })();
   private readonly open = new Map<string, Story>();
   private readonly index = new StoryIndex();
   private clock: number | null = null;
@@ -69,17 +78,18 @@ export class StoryClusterer {
   addWith(article: StoryArticle, choose: StoryChooser): StoryAssignment {
     const vectors = this.vectorize(article);
     this.tick(vectors.time);
-    const candidates = this.candidatesFor(vectors);
+    const keys = this.index.keyTerms(vectors.vectors);
+    const candidates = this.candidatesFor(vectors, keys);
     const chosen = choose(candidates, article);
     const story = chosen === null ? undefined : this.open.get(chosen);
     if (story === undefined) {
       const created = newStory(article.id, this.stories++, this.articles);
       this.open.set(created.id, created);
-      this.join(created, article.id, vectors);
+      this.join(created, article.id, vectors, keys);
       return { id: article.id, story: created.id, confidence: 0 };
     }
     const picked = candidates.find((c) => c.story === story);
-    this.join(story, article.id, vectors);
+    this.join(story, article.id, vectors, keys);
     const assignment: StoryAssignment = { id: article.id, story: story.id, confidence: picked?.probability ?? 0 };
     if (picked?.copyOf) assignment.copyOf = picked.copyOf;
     return assignment;
@@ -105,20 +115,18 @@ export class StoryClusterer {
   private vectorize(article: StoryArticle): ArticleVectors {
     const features = articleFeatures(article);
     const vectors = {} as Record<View, SparseVector>;
-    for (const view of VIEWS) {
-      this.df[view].add(features.counts[view].keys());
-      vectors[view] = weightedVector(features.counts[view], this.df[view], VECTOR_TERMS[view]);
-    }
+    for (const view of COUNTED_VIEWS) this.df[view].add(features.counts[view].keys());
+    for (const view of VIEWS) vectors[view] = weightedVector(features.counts[view], this.df[view], VECTOR_TERMS[view]);
     return { vectors, print: features.print, time: publishedTime(article.published) };
   }
 
-  private candidatesFor(vectors: ArticleVectors): Candidate[] {
-    const stories = this.index.candidates(vectors.vectors, CANDIDATES).filter((s) => !isExpired(s, this.clock));
+  private candidatesFor(vectors: ArticleVectors, keys: KeyTerms): Candidate[] {
+    const stories = this.index.candidates(keys, CANDIDATES).filter((s) => !isExpired(s, this.clock));
     const pairs = withMargins(stories.map((story) => pairFeatures(vectors, story)));
     return pairs.map((pair) => ({ ...pair, probability: joinProbability(this.model, pair.features) }));
   }
 
-  private join(story: Story, articleId: string, vectors: ArticleVectors): void {
+  private join(story: Story, articleId: string, vectors: ArticleVectors, keys: KeyTerms): void {
     story.size++;
     story.lastTouched = this.articles;
     if (vectors.time !== null) {
@@ -128,9 +136,10 @@ export class StoryClusterer {
     if (vectors.print !== null && story.fingerprints.length < MAX_FINGERPRINTS) story.fingerprints.push({ id: articleId, print: vectors.print });
     for (const view of VIEWS) {
       const centroid = story.centroids[view];
-      this.index.addTerms(view, story, centroid.add(vectors.vectors[view]));
-      this.index.removeTerms(view, story, centroid.prune());
+      centroid.add(vectors.vectors[view]);
+      centroid.prune();
     }
+    this.index.add(story, keys);
   }
 
   /** Advances the clock and, now and then, closes stories whose window has passed. */
@@ -146,7 +155,7 @@ export class StoryClusterer {
   }
 
   private close(story: Story): void {
-    this.index.removeStory(story);
+    this.index.remove(story);
     this.open.delete(story.id);
   }
 }

@@ -5,11 +5,13 @@
  */
 
 /*
- * Memory stays bounded on an endless stream: when the table passes MAX_TERMS, the terms seen in
- * only one document (most of a vocabulary: typos, one-off names) are forgotten. They come back
- * with the highest weight, as a new word would, which is what they were anyway.
+ * Memory stays bounded on an endless stream: when the table passes MAX_TERMS, the rarest terms
+ * (seen in one document, then two, …: typos, one-off names) are forgotten until it is down to
+ * KEEP_TERMS. They come back with the highest weight, as a new word would, which is nearly what
+ * they had. The gap between the two sizes makes forgetting rare.
  */
-const MAX_TERMS = 400_000;
+const MAX_TERMS = 150_000;
+const KEEP_TERMS = 100_000;
 
 export class DocumentFrequency {
   private readonly df = new Map<string, number>();
@@ -32,6 +34,8 @@ export class DocumentFrequency {
   }
 
   private forgetRareTerms(): void {
-    for (const [term, count] of this.df) if (count <= 1) this.df.delete(term);
+    for (let cutoff = 1; this.df.size > KEEP_TERMS; cutoff++) {
+      for (const [term, count] of this.df) if (count <= cutoff) this.df.delete(term);
+    }
   }
 }

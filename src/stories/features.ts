@@ -4,12 +4,11 @@
  * variants and clitics meet as they do in search), names, numbers and years. Pure; no weights yet —
  * weights need document frequencies, which belong to the stream (see document-frequency.ts).
  */
-import { tokenize } from '../search/tokenize.js';
-import { isStopWord } from '../search/stop-words.js';
-import { fingerprintWords, FINGERPRINT_WORDS } from './fingerprint.js';
+import { fingerprintHashes, FINGERPRINT_WORDS } from './fingerprint.js';
 import { addNames, addNumbers } from './names.js';
 import type { Fingerprint } from './near-copy.js';
 import type { StoryArticle } from './types.js';
+import { eachWordForm } from './words.js';
 
 export const VIEWS = ['title', 'lead', 'body', 'names', 'numbers', 'years'] as const;
 export type View = (typeof VIEWS)[number];
@@ -27,18 +26,26 @@ const LEAD_WORDS = 60;
  * Very long texts (a page with a feed of other stories under the article) add words that are not
  * the story's and cost time; the first words carry the event.
  */
-const MAX_BODY_WORDS = 1500;
-const DIGITS_ONLY = /^\d+$/;
+const MAX_BODY_WORDS = 600;
 
-function addStems(text: string, out: TermCounts, limit: number, words: string[], lead?: { out: TermCounts; words: number }): void {
+interface Sink {
+  counts: TermCounts;
+  /** Word hashes for the fingerprint, stop words included. */
+  hashes?: number[];
+  lead?: TermCounts;
+}
+
+function addWords(text: string, sink: Sink): void {
+  const { counts, hashes, lead } = sink;
   let kept = 0;
-  for (const token of tokenize(text)) {
-    if (words.length < FINGERPRINT_WORDS) words.push(token.norm);
-    if (isStopWord(token.norm) || DIGITS_ONLY.test(token.norm) || token.stem.length < 2) continue;
-    out.set(token.stem, (out.get(token.stem) ?? 0) + 1);
-    if (lead !== undefined && kept < lead.words) lead.out.set(token.stem, (lead.out.get(token.stem) ?? 0) + 1);
-    if (++kept >= limit) break;
-  }
+  eachWordForm(text, MAX_BODY_WORDS, (form) => {
+    if (hashes !== undefined && hashes.length < FINGERPRINT_WORDS) for (const h of form.hashes) hashes.push(h);
+    for (const stem of form.stems) {
+      counts.set(stem, (counts.get(stem) ?? 0) + 1);
+      if (lead !== undefined && kept < LEAD_WORDS) lead.set(stem, (lead.get(stem) ?? 0) + 1);
+      kept++;
+    }
+  });
 }
 
 /** The body without its first line when that line repeats the title (as in many exports). */
@@ -54,17 +61,17 @@ export function articleFeatures(article: StoryArticle): ArticleFeatures {
   const body = bodyWithoutTitle(title, article.text ?? '');
   const lead = description.length > 0 ? `${description}\n${body}` : body;
   const counts: Record<View, TermCounts> = { title: new Map(), lead: new Map(), body: new Map(), names: new Map(), numbers: new Map(), years: new Map() };
-  const words: string[] = [];
-  const titleWords: string[] = [];
-  addStems(title, counts.title, MAX_BODY_WORDS, titleWords);
+  const bodyHashes: number[] = [];
+  const titleHashes: number[] = [];
+  addWords(title, { counts: counts.title, hashes: titleHashes });
   // The body view holds the title too: a record whose text is only its headline (a brief, a
   // wire flash) must still be comparable with full reports.
-  addStems(title, counts.body, MAX_BODY_WORDS, []);
-  addStems(lead, counts.body, MAX_BODY_WORDS, words, { out: counts.lead, words: LEAD_WORDS });
-  const named = `${title}\n${lead.slice(0, 20_000)}`;
+  addWords(title, { counts: counts.body });
+  addWords(lead, { counts: counts.body, hashes: bodyHashes, lead: counts.lead });
+  const named = `${title}\n${lead.slice(0, 6000)}`;
   addNames(named, counts.names);
   addNumbers(named, counts.numbers, counts.years);
   // Outlets put their own headline on a wire copy: the fingerprint is the body's, or the title's
   // when there is no body.
-  return { counts, print: fingerprintWords(words.length > 0 ? words : titleWords) };
+  return { counts, print: fingerprintHashes(bodyHashes.length > 0 ? bodyHashes : titleHashes) };
 }

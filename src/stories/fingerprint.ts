@@ -1,22 +1,13 @@
 /**
- * The SimHash of content-hash.ts (64 bits over word 3-grams), computed from the words the story
- * tokenizer already produced: the words are normalized, so an Arabic wire copy retyped with
+ * The SimHash of content-hash.ts (64 bits over word 3-grams), computed from the word hashes the
+ * story features already produced (words.ts): the words are normalized, so an Arabic wire copy retyped with
  * ه for ة or a bare alef is still a copy, and no second pass over the text is made (the string
  * version costs more than all the rest of an article's features).
  */
 import type { Fingerprint } from './near-copy.js';
 
 /** Words fingerprinted: the opening of a copy is where wire copies agree. */
-export const FINGERPRINT_WORDS = 400;
-
-function hashWord(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) {
-    h ^= word.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+export const FINGERPRINT_WORDS = 200;
 
 /** Mixes three word hashes into one shingle hash with a different seed per half. */
 function mix(a: number, b: number, c: number, seed: number): number {
@@ -29,11 +20,10 @@ function mix(a: number, b: number, c: number, seed: number): number {
   return (h ^ (h >>> 13)) >>> 0;
 }
 
-export function fingerprintWords(words: readonly string[]): Fingerprint | null {
-  const n = Math.min(words.length, FINGERPRINT_WORDS);
+/** The fingerprint of a text from the 32-bit hashes of its normalized words, in order (see words.ts). */
+export function fingerprintHashes(hashes: readonly number[]): Fingerprint | null {
+  const n = Math.min(hashes.length, FINGERPRINT_WORDS);
   if (n === 0) return null;
-  const hashes = new Uint32Array(n);
-  for (let i = 0; i < n; i++) hashes[i] = hashWord(words[i]!);
   const weights = new Int32Array(64);
   const shingles = Math.max(1, n - 2);
   for (let i = 0; i < shingles; i++) {
