@@ -16,9 +16,6 @@ interface WatchFlags extends CrawlFlags {
   maxPoll?: number;
 }
 
-const DEFAULT_MIN_POLL_MS = 2 * 60_000;
-const DEFAULT_MAX_POLL_MS = 24 * 3_600_000;
-
 export const WATCH_HELP = `
 Sources: every source in the store is watched — those added with \`marsad sources add\`, through
 the API, by earlier crawls, from "sources" in marsad.config.json, and the sites named here.
@@ -55,16 +52,15 @@ export function registerWatch(program: Command): void {
     .command('watch')
     .description('crawl every source, then keep watching: new articles as they appear (adaptive polling of feeds and sitemaps), revisions as they are made; runs until stopped')
     .argument('[sites...]', 'sites or start URLs to add as sources before watching')
-    .option('--min-poll <duration>', 'read a source\'s feeds and sitemaps at most this often (default 2m; 30s, 2m, 1h, 1d)', parseDurationFlag('--min-poll'))
-    .option('--max-poll <duration>', 'and at least this often (default 1d)', parseDurationFlag('--max-poll'));
+    .option('--min-poll <duration>', 'read a source\'s feeds and sitemaps at most this often (default 2m; 30s, 2m, 1h, 1d; MARSAD_MIN_POLL_MS)', parseDurationFlag('--min-poll'))
+    .option('--max-poll <duration>', 'and at least this often (default 1d; MARSAD_MAX_POLL_MS)', parseDurationFlag('--max-poll'));
   addCommonOptions(addCrawlRuleOptions(command))
     .addHelpText('after', WATCH_HELP)
     .action(async (sites: string[], flags: WatchFlags) => {
       const { json, minPoll, maxPoll, ...configFlags } = flags;
-      const minPollMs = minPoll ?? Math.min(DEFAULT_MIN_POLL_MS, maxPoll ?? DEFAULT_MIN_POLL_MS);
-      const maxPollMs = maxPoll ?? Math.max(DEFAULT_MAX_POLL_MS, minPollMs);
-      if (minPollMs > maxPollMs) throw new UsageError(`--min-poll (${formatDuration(minPollMs)}) is longer than --max-poll (${formatDuration(maxPollMs)})`);
-      const config = resolveConfig(configFlags);
+      const config = resolveConfig({ ...configFlags, minPollMs: minPoll, maxPollMs: maxPoll });
+      const { minPollMs, maxPollMs } = config;
+      if (minPollMs > maxPollMs) throw new UsageError(`--min-poll (${formatDuration(minPollMs)}) is longer than --max-poll (${formatDuration(maxPollMs)}); set both, or minPollMs and maxPollMs in the config`);
       checkCrawlRules(config);
       const { sourceInputs } = await import('../pipeline/watch/sources.js');
       // Every named site is checked before the store is opened: a typo stores nothing.

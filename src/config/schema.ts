@@ -62,6 +62,10 @@ export const configSchema = z.object({
   logFormat: z.enum(['pretty', 'json']).default('pretty'),
   /** MARSAD_LOG_LEVEL */
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** MARSAD_MIN_POLL_MS: watch reads a source's feeds and sitemaps at most this often (--min-poll). */
+  minPollMs: positiveInt.default(2 * 60 * 1000),
+  /** MARSAD_MAX_POLL_MS: ... and at least this often (--max-poll). */
+  maxPollMs: positiveInt.default(24 * 60 * 60 * 1000),
   recrawl: z
     .object({
       /** Look again no sooner than this after a fetch. */
@@ -99,4 +103,6 @@ export const ENV_VARS: Record<string, ScalarKey> = {
   MARSAD_WARC_MAX_BYTES: 'warcMaxBytes',
   MARSAD_LOG_FORMAT: 'logFormat',
   MARSAD_LOG_LEVEL: 'logLevel',
+  MARSAD_MIN_POLL_MS: 'minPollMs',
+  MARSAD_MAX_POLL_MS: 'maxPollMs',
 };

@@ -205,5 +205,11 @@ describe('marsad watch (CLI)', () => {
     expect(unknown.stderr).toContain('no source named "nowhere.test"');
     expect((await runCli(['sources', 'list', '--db', join(temp.dir, 'missing.db')])).code).toBe(2);
     expect((await runCli(['watch', '--db', join(temp.dir, 'empty.db'), '--min-poll', '5m', '--max-poll', '1m'])).code).toBe(2);
+    const fromEnv = await runCli(['watch', '--db', db, '--max-poll', '1m'], { env: { MARSAD_MIN_POLL_MS: '300000' } });
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr).toContain('--min-poll (5m) is longer than --max-poll (1m)');
+    const nothing = await runCli(['watch', '--db', join(temp.dir, 'nothing.db')]);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('nothing to watch');
   });
 });
