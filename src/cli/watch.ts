@@ -21,7 +21,8 @@ Sources: every source in the store is watched — those added with \`marsad sour
 the API, by earlier crawls, from "sources" in marsad.config.json, and the sites named here.
 Sources added while watch runs are picked up within seconds.
 
-Schedule: each source's feeds and sitemaps are read again after about the gap between two of
+Schedule: each source's feeds and sitemaps (a source with neither: its start pages, unless
+--follow-links none) are read again after about the gap between two of
 its articles; halved after a poll that found new articles, doubled after an empty one (at most
 twice that gap), always between --min-poll and --max-poll. The schedule is kept in the store:
 a restarted watch goes on where it was. New articles are fetched at once, with the crawl's

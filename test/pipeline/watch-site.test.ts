@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createFetcher } from '../../src/fetch/fetcher.js';
+import { crawl } from '../../src/pipeline/crawl/index.js';
 import { watch, type WatchEvent } from '../../src/pipeline/watch/watch.js';
 import { SqliteStore } from '../../src/store/index.js';
 import { startTestSite, type TestSite } from '../site/server.mjs';
@@ -88,4 +89,30 @@ it('stops without waiting for a slow host: its requests are cut after the grace 
     await store.close();
     await slow.close();
   }
+});
+
+it('reads the start page of a source that has neither feed nor sitemap, and takes its new article links', async () => {
+  const store = new SqliteStore({ path: join(dir, 'bare.db') });
+  const fetcher = createFetcher({ minDelayMs: 0, maxRetries: 0, timeoutMs: 5000 });
+  await crawl({ store, fetcher, seeds: [{ url: `${site.hosts.en}/` }], extractWorkers: 0, followLinks: 'listings' });
+  // As if the site had none: what the crawl read of feeds and sitemaps is gone.
+  store.db.prepare("UPDATE frontier SET state = 'failed' WHERE kind IN ('feed', 'sitemap')").run();
+  const controller = new AbortController();
+  const polls: Extract<WatchEvent, { type: 'poll' }>[] = [];
+  const running = watch({ store, fetcher, extractWorkers: 0, followLinks: 'listings', minPollMs: 300, maxPollMs: 600, signal: controller.signal, onEvent: (e) => e.type === 'poll' && polls.push(e) });
+  try {
+    while (polls.length === 0) await sleep(50);
+    expect(polls[0]!.read).toBe(1); // the home page
+    const fresh = site.publishArticle('en');
+    for (let waited = 0; (await store.getArticleByUrl(fresh.url)) === null; waited += 50) {
+      if (waited > 20_000) throw new Error('the new article was not stored');
+      await sleep(50);
+    }
+    while (!polls.some((p) => p.found > 0)) await sleep(50);
+  } finally {
+    controller.abort();
+  }
+  await running;
+  await fetcher.close();
+  await store.close();
 });

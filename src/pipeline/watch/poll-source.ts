@@ -11,15 +11,21 @@ import { parseSitemap } from '../../discover/sitemap.js';
 import { MarsadError } from '../../errors.js';
 import type { Fetcher, FetchResult } from '../../fetch/types.js';
 import type { FrontierKind, PollState, Source, Store } from '../../store/store.js';
+import { classifyUrl } from '../../discover/classify-url.js';
+import type { AnalyzePool } from '../crawl/analyze-pool.js';
 import type { Crawler } from '../crawl/crawler.js';
-import { feedItemCandidates, responseText, sitemapCandidatesOf, type Candidate } from '../crawl/discovery.js';
-import type { CrawlLogger, ResponseSink } from '../crawl/types.js';
+import { PRIORITY, feedItemCandidates, linkCandidates, responseText, sitemapCandidatesOf, type Candidate } from '../crawl/discovery.js';
+import { isHtmlResponse, pageSource } from '../crawl/handle-item.js';
+import type { CrawlLogger, FollowLinks, ResponseSink } from '../crawl/types.js';
 import { indexChildrenToRead, pollTargets } from './poll-targets.js';
 
 export interface PollContext {
   store: Store;
   fetcher: Fetcher;
   crawler: Crawler;
+  /** Reads the start pages of a source without feed or sitemap. */
+  pool: AnalyzePool;
+  followLinks: FollowLinks;
   warc?: ResponseSink;
   logger?: CrawlLogger;
   signal?: AbortSignal;
@@ -51,7 +57,7 @@ interface Target {
 
 export async function pollSource(ctx: PollContext, source: Source, state: PollState): Promise<PollResult> {
   const result: PollResult = { read: 0, found: 0, revised: 0, errors: 0, dates: [], validators: { ...state.validators } };
-  const targets: Target[] = (await pollTargets(ctx.store, source.id)).map((item) => ({
+  const targets: Target[] = (await pollTargets(ctx.store, source.id, { pages: ctx.followLinks !== 'none' })).map((item) => ({
     url: item.url,
     fetchUrl: typeof item.hints.fetchUrl === 'string' ? item.hints.fetchUrl : item.url,
     host: item.host,
@@ -96,6 +102,10 @@ async function readTarget(ctx: PollContext, target: Target, state: PollState, re
   if (Object.keys(validators).length > 0) result.validators[target.url] = validators;
   else delete result.validators[target.url];
 
+  if (target.kind === 'page') {
+    await readStartPage(ctx, target, response, result);
+    return [];
+  }
   let text: string | null;
   try {
     text = responseText(response);
@@ -124,6 +134,21 @@ async function readTarget(ctx: PollContext, target: Target, state: PollState, re
   }
   result.revised += await markRevised(ctx.store, pages, state.lastPollAt);
   return children;
+}
+
+/**
+ * A start page of a source without feed or sitemap: its article links new to the store are its
+ * new articles (counted, and queued first); its other new links (sections) are queued too, as
+ * the crawl would, and a feed it now names becomes a poll target once the crawl has read it.
+ */
+async function readStartPage(ctx: PollContext, target: Target, response: FetchResult, result: PollResult): Promise<void> {
+  if (!isHtmlResponse(response)) return;
+  const analysis = await ctx.pool.run({ page: pageSource(response), url: response.finalUrl, fetchedAt: response.fetchedAt, wantLinks: true });
+  const links = linkCandidates(analysis.links, response.finalUrl, target.depth);
+  const articles = links.filter((c) => classifyUrl(c.url) === 'article');
+  result.found += await ctx.crawler.enqueue(articles, { patterns: true });
+  const feeds = analysis.feeds.map((url) => ({ url, kind: 'feed' as const, priority: PRIORITY.feed, depth: target.depth + 1, hints: { via: 'autodiscovery', from: response.finalUrl } }));
+  await ctx.crawler.enqueue([...feeds, ...links.filter((c) => classifyUrl(c.url) !== 'article')], { patterns: true });
 }
 
 /**

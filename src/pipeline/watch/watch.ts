@@ -180,7 +180,7 @@ class Watcher {
     try {
       await this.seed(source); // a source added while watching
       const startedAt = Date.now();
-      const result = await pollSource({ store: this.store, fetcher: this.options.fetcher, crawler: this.crawler, ...(this.options.warc ? { warc: this.options.warc } : {}), ...(this.options.logger ? { logger: this.options.logger } : {}), signal: this.controller.signal }, source, state);
+      const result = await pollSource({ store: this.store, fetcher: this.options.fetcher, crawler: this.crawler, pool: this.pool, followLinks: this.options.followLinks ?? 'all', ...(this.options.warc ? { warc: this.options.warc } : {}), ...(this.options.logger ? { logger: this.options.logger } : {}), signal: this.controller.signal }, source, state);
       if (this.stopped) return; // a cut-short poll is not a measure of the source: its lease is released instead
       if (result.read === 0 && result.errors === 0) {
         // Its crawl has not read a feed or sitemap yet (just added): look again soon, the schedule untouched.
