@@ -2,6 +2,7 @@
  * `marsad watch [sites…]`: crawl every source, then keep watching them until stopped — new
  * articles as they are published, revisions as they are made. See pipeline/watch/watch.ts.
  */
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { WatchEvent, WatchSummary } from '../pipeline/watch/watch.js';
@@ -21,10 +22,10 @@ Sources: every source in the store is watched — those added with \`marsad sour
 the API, by earlier crawls, from "sources" in marsad.config.json, and the sites named here.
 Sources added while watch runs are picked up within seconds.
 
-Schedule: each source's feeds and sitemaps (a source with neither: its start pages, unless
---follow-links none) are read again after about the gap between two of
-its articles; halved after a poll that found new articles, doubled after an empty one (at most
-twice that gap), always between --min-poll and --max-poll. The schedule is kept in the store:
+Schedule: each source's feeds and sitemaps (for a source with neither, its start pages, unless
+--follow-links none) are read again after about the gap between two of its articles; halved
+after a poll that found new articles, doubled after an empty one (at most twice that gap),
+always between --min-poll and --max-poll. The schedule is kept in the store:
 a restarted watch goes on where it was. New articles are fetched at once, with the crawl's
 rules (robots.txt, --delay-ms per host, --per-host, traps, --max-articles); an article whose
 feed or sitemap date moved is fetched again, and stored articles are revisited on the recrawl
@@ -69,6 +70,8 @@ export function registerWatch(program: Command): void {
         ...config.sources.flatMap((s) => sourceInputs({ urls: [s.url], ...(s.feeds ? { feeds: s.feeds } : {}), ...(s.sitemaps ? { sitemaps: s.sitemaps } : {}) })),
         ...(sites.length > 0 ? sourceInputs({ urls: sites }) : []),
       ];
+      const NOTHING_TO_WATCH = 'nothing to watch: add sources first (marsad sources add example.com), name sites here, or list "sources" in marsad.config.json';
+      if (inputs.length === 0 && !/^postgres/i.test(config.db) && !existsSync(config.db)) throw new UsageError(`${NOTHING_TO_WATCH} (no store at ${config.db} yet)`);
       const display = createCrawlDisplay(config.logFormat === 'pretty' && process.stderr.isTTY === true);
       const runtime = await openRuntime(config, { onLog: (line) => display.log(line) });
       const signals = abortOnSignals();
@@ -76,7 +79,7 @@ export function registerWatch(program: Command): void {
       try {
         await addSources(runtime.store, inputs);
         if ((await runtime.store.listSources()).length === 0) {
-          throw new UsageError('nothing to watch: add sources first (marsad sources add example.com), name sites here, or list "sources" in marsad.config.json');
+          throw new UsageError(NOTHING_TO_WATCH);
         }
         const report = (event: WatchEvent): void => {
           const line = describeEvent(event);

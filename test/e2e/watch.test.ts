@@ -7,6 +7,7 @@
  * article again. Also `marsad sources add|list|remove`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -211,5 +212,6 @@ describe('marsad watch (CLI)', () => {
     const nothing = await runCli(['watch', '--db', join(temp.dir, 'nothing.db')]);
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain('nothing to watch');
+    expect(existsSync(join(temp.dir, 'nothing.db'))).toBe(false);
   });
 });
