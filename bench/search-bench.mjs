@@ -6,6 +6,8 @@
 //        [--keep DIR]: build each corpus in DIR/search-<size>.db and keep it; a later run with the
 //        same DIR only measures the queries (the corpus is deterministic, so this is the same corpus).
 // The 1,000,000 run takes about half an hour (and about 7 GB of disk); the default is 10,000.
+//        [--postgres URL]: the same corpus and queries on the PostgreSQL store (schema bench_search_<size>
+//        in that database, dropped afterwards unless --keep is given, then reused by a later run).
 import { existsSync, mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -121,8 +123,10 @@ function percentile(sorted, p) {
 }
 
 const keep = args.keep ?? null;
+const postgres = args.postgres ?? null;
 
 async function run(size) {
+  if (postgres !== null) return runPostgres(size);
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'marsad-search-bench-'));
   const path = join(dir, keep ? `search-${size}.db` : 'bench.db');
   const reuse = keep !== null && existsSync(path);
@@ -131,7 +135,7 @@ async function run(size) {
   const built = reuse ? null : build(db, size);
   const words = db.prepare("SELECT sum(word_count) AS n FROM articles").get().n;
   const bytes = statSync(path).size;
-  const perType = measureQueries(db);
+  const perType = await measureQueries(db);
   const typical = Object.values(perType).filter((t) => t.typical);
   const all = typical.flatMap((t) => t.times).sort((a, b) => a - b);
   const allCpu = typical.flatMap((t) => t.cpu).sort((a, b) => a - b);
@@ -171,11 +175,72 @@ function build(db, size) {
   return { storeSeconds, indexSeconds };
 }
 
+/** The same corpus and queries on PostgreSQL: articles and their search rows written in bulk, then searched with search(). */
+async function runPostgres(size) {
+  const { openStore } = await import('../dist/store/index.js');
+  const schema = `bench_search_${size}`;
+  const store = await openStore(`${postgres}${postgres.includes('?') ? '&' : '?'}schema=${schema}`);
+  const reuse = keep !== null && (await store.countArticles()) === size;
+  if (!reuse) await store.pool.query('TRUNCATE articles, article_versions, search_docs, search_pending');
+  const built = reuse ? null : await buildPostgres(store, size);
+  const words = (await store.pool.query('SELECT sum(word_count)::bigint AS n FROM articles')).rows[0].n;
+  const bytes = (await store.pool.query(`SELECT sum(pg_total_relation_size(c.oid))::bigint AS n FROM pg_class c
+    JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = $1 AND c.relkind = 'r'`, [schema])).rows[0].n;
+  const perType = await measureQueries(store);
+  const typical = Object.values(perType).filter((t) => t.typical);
+  const all = typical.flatMap((t) => t.times).sort((a, b) => a - b);
+  const allCpu = typical.flatMap((t) => t.cpu).sort((a, b) => a - b);
+  const load = loadavg()[0];
+  const exports = withExport ? await measureExports(store) : null;
+  if (keep === null) await store.pool.query(`DROP SCHEMA ${schema} CASCADE`);
+  await store.close();
+  return { exports, size, ...(built ?? { storeSeconds: NaN, indexSeconds: NaN }), rate: built ? size / built.indexSeconds : NaN, words, bytes, perType, p50: percentile(all, 0.5), p95: percentile(all, 0.95), cpu95: percentile(allCpu, 0.95), load };
+}
+
+/** Fills the PostgreSQL articles and search_docs tables with the synthetic corpus (the search rows as the store writes them on save). */
+async function buildPostgres(store, size) {
+  const [{ buildIndexDocument }, { documentVector }, { reverseHost }, { normalizeText }, { publishedUtc }] = await Promise.all([
+    import('../dist/search/index-text.js'), import('../dist/search/postgres/tsvector.js'), import('../dist/search/facets.js'),
+    import('../dist/search/normalize-arabic.js'), import('../dist/search/sqlite-index.js')]);
+  let storeMs = 0;
+  let indexMs = 0;
+  for (let from = 0; from < size; from += 1000) {
+    const articles = Array.from({ length: Math.min(1000, size - from) }, (_, k) => article(from + k));
+    let t = performance.now();
+    await store.pool.query(`INSERT INTO articles (id, canonical_url, url, host, title, published, language, word_count, change_hash,
+      version, first_seen_at, last_fetched_at, last_changed_at, next_recrawl_at, record)
+      SELECT id, url, url, host, title, published, language, word_count, id, 1, 0, 0, 0, 0, record
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[]) WITH ORDINALITY
+        AS u (id, url, host, title, published, language, word_count, record, n) ORDER BY n`, [
+      articles.map((a) => a.id), articles.map((a) => a.url), articles.map((a) => a.site.domain), articles.map((a) => a.title),
+      articles.map((a) => a.published), articles.map((a) => a.language), articles.map((a) => a.wordCount), articles.map((a) => JSON.stringify(a))]);
+    storeMs += performance.now() - t;
+    t = performance.now();
+    await store.pool.query(`INSERT INTO search_docs (article_id, seq, site_rev, language, section, authors, published, doc)
+      SELECT u.id, a.seq, u.site_rev, u.language, u.section, u.authors, u.published, u.doc::tsvector
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u (id, site_rev, language, section, authors, published, doc)
+      JOIN articles a ON a.id = u.id`, [
+      articles.map((a) => a.id), articles.map((a) => reverseHost(a.site.domain)), articles.map((a) => a.language),
+      articles.map((a) => normalizeText(a.section)), articles.map((a) => `\n${a.authors.map((x) => normalizeText(x)).join('\n')}\n`),
+      articles.map((a) => publishedUtc(a.published)), articles.map((a) => documentVector(buildIndexDocument(a)))]);
+    indexMs += performance.now() - t;
+    if ((from + 1000) % 100_000 === 0) process.stderr.write(`  stored and indexed ${from + 1000}\n`);
+  }
+  const t = performance.now();
+  await store.pool.query('VACUUM ANALYZE articles');
+  await store.pool.query('VACUUM ANALYZE search_docs'); // merges the GIN index's pending list, as optimizeParts merges FTS5 segments
+  indexMs += performance.now() - t;
+  return { storeSeconds: storeMs / 1000, indexSeconds: indexMs / 1000 };
+}
+
 /**
  * Runs every query type `reps` times after a warm-up: latency per call of searchDatabase(), and
  * the CPU time it used (the steadier figure on a shared machine).
  */
-function measureQueries(db) {
+async function measureQueries(db) {
+  const { search } = await import('../dist/search/search.js');
+  // a SQLite connection is searched directly; a PostgreSQL store through search()
+  const searchOnce = postgres === null ? async (q, options) => searchDatabase(db, q, options) : (q, options) => search(db, q, options);
   const perType = {};
   const types = [...Object.entries(QUERIES).map(([t, q]) => [t, q, true]), ...Object.entries(STRESS).map(([t, q]) => [t, q, false])];
   for (const [type, queries, typical] of types) {
@@ -183,12 +248,12 @@ function measureQueries(db) {
     const times = [];
     const cpu = [];
     let hits = 0;
-    for (const q of queries) searchDatabase(db, q, { order }); // warm-up
+    for (const q of queries) await searchOnce(q, { order }); // warm-up
     for (let r = 0; r < reps; r++) {
       for (const q of queries) {
         const c = process.cpuUsage();
         const t = performance.now();
-        const res = searchDatabase(db, q, { limit: 20, order });
+        const res = await searchOnce(q, { limit: 20, order });
         times.push(performance.now() - t);
         const used = process.cpuUsage(c);
         cpu.push((used.user + used.system) / 1000);
@@ -233,7 +298,8 @@ const ms = (x) => x.toFixed(2);
 const lines = [
   '# Search benchmark',
   '',
-  `Command: \`npm run build && node bench/search-bench.mjs --sizes ${sizes.join(',')} --reps ${reps}${keep ? ' --keep DIR' : ''}\``,
+  `Command: \`npm run build && node bench/search-bench.mjs --sizes ${sizes.join(',')} --reps ${reps}${keep ? ' --keep DIR' : ''}${postgres ? ' --postgres URL' : ''}\``,
+  ...(postgres ? ['', 'Store: **PostgreSQL** (search() over search_docs: GIN index on marsad\'s stems, ts_rank_cd); DB size is the schema\'s tables with their indexes and TOAST.'] : []),
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
   '',
   'Synthetic news-like articles, 60 % Arabic (with clitics) and 40 % English, Zipf-distributed over 40,000 word forms\n' +
