@@ -304,7 +304,7 @@ const lines = [
   '',
   'Synthetic news-like articles, 60 % Arabic (with clitics) and 40 % English, Zipf-distributed over 40,000 word forms\n' +
   'per language, 40 sites, dates over two years,',
-  'about 200 words each. Latency is `searchDatabase()` end to end: parse, FTS5 match with bm25, filters, the total',
+  `about 200 words each. Latency is ${postgres ? '`search()` end to end: parse, tsquery match through the GIN index with ts_rank_cd' : '`searchDatabase()` end to end: parse, FTS5 match with bm25'}, filters, the total`,
   'count, 20 hits read from the store and their snippets cut from the original text. p50/p95 are over the typical',
   'query types (all but the stress row); CPU p95 is the CPU time of the same calls; load is the 1-minute load average.',
   '',
