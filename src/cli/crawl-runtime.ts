@@ -4,6 +4,7 @@
  */
 import pino from 'pino';
 import { loadConfig, type MarsadConfig } from '../config/index.js';
+import { fetcherOptionsOf } from '../config/fetcher-options.js';
 import { createFetcher } from '../fetch/fetcher.js';
 import type { Fetcher } from '../fetch/types.js';
 import type { CrawlLogger } from '../pipeline/crawl/index.js';
@@ -64,19 +65,7 @@ export async function openRuntime(config: MarsadConfig, options: { onLog?: (line
           error: (_obj, msg) => options.onLog?.(`error: ${msg ?? ''}`),
         };
   const store = await openStore(config.db);
-  const fetcher = createFetcher({
-    ...(config.userAgent ? { userAgent: config.userAgent } : {}),
-    ...(config.contact ? { contact: config.contact } : {}),
-    timeoutMs: config.timeoutMs,
-    maxBytes: config.maxBytes,
-    minDelayMs: config.delayMs,
-    respectRobots: config.respectRobots,
-    maxRetries: config.maxRetries,
-    concurrency: config.concurrency,
-    maxPerHost: config.perHost,
-    acceptBody,
-    logger,
-  });
+  const fetcher = createFetcher({ ...fetcherOptionsOf(config), acceptBody, logger });
   const warc = config.warc ? new WarcWriter({ dir: config.warc, maxBytes: config.warcMaxBytes, software: 'marsad' }) : null;
   return {
     config,

@@ -4,6 +4,7 @@
  */
 import { Command, Option } from 'commander';
 import type { MarsadConfig } from '../config/index.js';
+import { crawlSettingsOf } from '../config/crawl-settings.js';
 import { crawl, seedUrl, type CrawlOptions, type CrawlSummary, type SeedInput } from '../pipeline/crawl/index.js';
 import { UsageError } from '../errors.js';
 import { parseDateBound } from '../search/query.js';
@@ -69,18 +70,7 @@ export function crawlRuleOptions(config: MarsadConfig, runtime: Runtime): Omit<C
   return {
     store: runtime.store,
     fetcher: runtime.fetcher,
-    ...(config.maxArticles !== undefined ? { maxArticles: config.maxArticles } : {}),
-    ...(config.since !== undefined ? { since: config.since } : {}),
-    include: config.include,
-    exclude: config.exclude,
-    maxPagesPerHost: config.maxPagesPerHost,
-    followLinks: config.followLinks,
-    concurrency: config.concurrency,
-    perHostTasks: config.perHost + 1,
-    extractWorkers: config.extractWorkers,
-    maxAttempts: config.maxAttempts,
-    respectRobots: config.respectRobots,
-    recrawlPolicy: config.recrawl,
+    ...crawlSettingsOf(config),
     ...(runtime.warc ? { warc: runtime.warc } : {}),
     logger: runtime.logger,
   };

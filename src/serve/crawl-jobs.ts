@@ -11,6 +11,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config/index.js';
+import { crawlSettingsOf } from '../config/crawl-settings.js';
+import { fetcherOptionsOf } from '../config/fetcher-options.js';
 import { AddressGuard } from '../fetch/address-guard.js';
 import { createFetcher } from '../fetch/fetcher.js';
 import type { Fetcher } from '../fetch/types.js';
@@ -107,32 +109,14 @@ export class CrawlJobs {
       // The URL was checked when the source was added; it is checked again here (DNS may have changed) and on every connection.
       await this.guard.checkUrl(job.url);
       const config = loadConfig();
-      this.fetcher ??= createFetcher({
-        ...(config.userAgent ? { userAgent: config.userAgent } : {}),
-        ...(config.contact ? { contact: config.contact } : {}),
-        timeoutMs: config.timeoutMs,
-        maxBytes: config.maxBytes,
-        minDelayMs: config.delayMs,
-        respectRobots: config.respectRobots,
-        maxRetries: config.maxRetries,
-        concurrency: config.concurrency,
-        maxPerHost: config.perHost,
-        addressGuard: this.guard,
-      });
+      this.fetcher ??= createFetcher({ ...fetcherOptionsOf(config), addressGuard: this.guard });
       job.state = 'running';
       const summary = await crawl({
         store: scopedToSite(this.store, job.url),
         fetcher: this.fetcher,
         seeds: [{ url: job.url }],
+        ...crawlSettingsOf(config),
         maxArticles,
-        maxPagesPerHost: config.maxPagesPerHost,
-        followLinks: config.followLinks,
-        concurrency: config.concurrency,
-        perHostTasks: config.perHost + 1,
-        extractWorkers: config.extractWorkers,
-        maxAttempts: config.maxAttempts,
-        respectRobots: config.respectRobots,
-        recrawlPolicy: config.recrawl,
         // Other crawls may hold leases in this store (another API crawl, a CLI crawl): never take them back.
         recoverLeases: false,
         onProgress: update,
