@@ -12,7 +12,7 @@ import { facetCounts } from '../../src/search/facet-counts.js';
 import { search } from '../../src/search/search.js';
 import { attentionOverTime } from '../../src/search/timeline.js';
 import { topTermsOfMatches } from '../../src/search/top-terms.js';
-import { openStore, SqliteStore, type Store } from '../../src/store/index.js';
+import { openStore, SqliteStore, type PostgresStore, type Store } from '../../src/store/index.js';
 import { dropSchema, freshSchema, postgresUnavailable, schemaUrl } from '../store/postgres-server.js';
 import { describeSearchSuite, RECALL, saveCorpus } from './search-suite.js';
 
@@ -70,5 +70,26 @@ describe.skipIf(postgresUnavailable !== null)('the same hits on SQLite and Postg
     const window = { maxMatches: 2 };
     expect(await facetCounts(postgres, 'lang:ar', {}, window)).toEqual(await facetCounts(sqlite, 'lang:ar', {}, window));
     expect((await facetCounts(postgres, 'lang:ar', {}, window)).language).toEqual([{ value: 'ar', count: 2 }]);
+  });
+});
+
+describe.skipIf(postgresUnavailable !== null)('articles stored before the PostgreSQL store had a search index', () => {
+  const schema = freshSchema();
+  afterAll(async () => dropSchema(schema));
+
+  it('are indexed by the first search, once', async () => {
+    const store = (await openStore(schemaUrl(schema))) as PostgresStore;
+    try {
+      const ids = await saveCorpus(store);
+      // as migration 2 leaves a store that had articles: no search rows, every article queued
+      await store.pool.query('DELETE FROM search_docs');
+      await store.pool.query('INSERT INTO search_pending (article_id) SELECT id FROM articles');
+      expect((await search(store, 'غزه', { syncIndex: false })).hits).toEqual([]);
+      expect((await search(store, 'غزه')).hits.map((h) => h.id).sort()).toEqual([ids.gaza, ids.gaza2, ids.sport].sort());
+      expect((await store.pool.query('SELECT count(*)::int AS n FROM search_pending')).rows[0].n).toBe(0);
+      expect((await store.pool.query('SELECT count(*)::int AS n FROM search_docs')).rows[0].n).toBe(Object.keys(ids).length);
+    } finally {
+      await store.close();
+    }
   });
 });
