@@ -2,7 +2,7 @@
  * The typed client of /api/v1. Every failure becomes an ApiFailure with the server's code and
  * message (or a network message), which the views show to the user instead of failing silently.
  */
-import type { ApiErrorBody, ArticleDetail, ArticleDiff, Crawl, Health, SearchResult, Source, SourcesStatus, Terms, Timeline } from './types.js';
+import type { ApiErrorBody, ArticleDetail, Crawl, CrawlStarted, Health, SearchResult, SourceAdded, Sources, Timeline, TopTerms, VersionDiff } from './types.js';
 import { readToken } from './token.js';
 
 export class ApiFailure extends Error {
@@ -66,14 +66,14 @@ export const api = {
   health: () => request<Health>('GET', '/health'),
   search: (params: Params, signal?: AbortSignal) => request<SearchResult>('GET', '/search', { params, signal }),
   timeline: (params: Params, signal?: AbortSignal) => request<Timeline>('GET', '/timeline', { params, signal }),
-  terms: (params: Params, signal?: AbortSignal) => request<Terms>('GET', '/terms', { params, signal }),
+  terms: (params: Params, signal?: AbortSignal) => request<TopTerms>('GET', '/terms', { params, signal }),
   article: (id: string) => request<ArticleDetail>('GET', `/articles/${enc(id)}`),
-  diff: (id: string, from: number, to: number) => request<ArticleDiff>('GET', `/articles/${enc(id)}/diff`, { params: { from, to } }),
-  sources: () => request<SourcesStatus>('GET', '/sources'),
+  diff: (id: string, from: number, to: number) => request<VersionDiff>('GET', `/articles/${enc(id)}/diff`, { params: { from, to } }),
+  sources: () => request<Sources>('GET', '/sources'),
   addSource: (url: string, maxArticles: number | null) =>
-    request<{ source: Source; crawl: Crawl | null }>('POST', '/sources', { body: { url, crawl: true, ...(maxArticles ? { maxArticles } : {}) }, auth: true }),
+    request<SourceAdded>('POST', '/sources', { body: { url, crawl: true, ...(maxArticles ? { maxArticles } : {}) }, auth: true }),
   removeSource: (id: number) => request<unknown>('DELETE', `/sources/${id}`, { auth: true }),
-  crawlSource: (id: number) => request<{ crawl: Crawl }>('POST', `/sources/${id}/crawl`, { auth: true }),
+  crawlSource: (id: number) => request<CrawlStarted>('POST', `/sources/${id}/crawl`, { auth: true }),
   crawl: (id: string) => request<Crawl>('GET', `/crawls/${enc(id)}`),
 };
 

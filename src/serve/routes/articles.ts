@@ -27,15 +27,15 @@ const TraceQuery = z
   .optional()
   .openapi({ param: { name: 'trace', in: 'query' }, description: "Include the extractor's decision trace (large)." });
 
-const VersionSummarySchema = z
+export const VersionSummarySchema = z
   .object({ version: z.number().int().min(1), fetchedAt: z.string(), title: z.string().nullable(), contentHash: z.string().nullable(), wordCount: z.number().int().nonnegative() })
   .openapi('VersionSummary');
 
-const NearDuplicateSchema = z
+export const NearDuplicateSchema = z
   .object({ id: z.string(), title: z.string().nullable(), url: z.string(), site: z.string().nullable(), published: z.string().nullable() })
   .openapi('NearDuplicate');
 
-const ArticleDetailSchema = z
+export const ArticleDetailSchema = z
   .object({
     article: z.object({
       id: z.string(),
@@ -62,15 +62,15 @@ const ArticleDetailSchema = z
 
 const ArticleVersionSchema = z.object({ version: z.number().int().min(1), fetchedAt: z.string(), record: ArticleRecordSchema }).openapi('ArticleVersion');
 
-const WordChangeSchema = z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() }).openapi('WordChange');
-const ParagraphChangeSchema = z
+export const WordChangeSchema = z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() }).openapi('WordChange');
+export const ParagraphChangeSchema = z
   .union([
     z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() }),
     z.object({ op: z.literal('changed'), from: z.string(), to: z.string(), words: z.array(WordChangeSchema) }),
   ])
   .openapi('ParagraphChange', { description: 'A paragraph kept, added or removed (text), or changed (from, to and the word-level changes).' });
 
-const VersionDiffSchema = z
+export const VersionDiffSchema = z
   .object({
     id: z.string(),
     url: z.string(),

@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { ServeContext } from '../context.js';
 
-const HealthSchema = z
+export const HealthSchema = z
   .object({
     ok: z.boolean(),
     version: z.string().openapi({ example: '0.1.0' }),

@@ -14,9 +14,9 @@ const SearchParams = QueryAndFilterParams.extend({
   facets: z.enum(['true', 'false', '1', '0']).default('true').openapi({ description: 'Count sites, languages and sections over the whole match set (default true).' }),
 });
 
-const SnippetSegmentSchema = z.object({ text: z.string(), match: z.boolean().openapi({ description: 'True for a word the query matched (show it highlighted).' }) }).openapi('SnippetSegment');
+export const SnippetSegmentSchema = z.object({ text: z.string(), match: z.boolean().openapi({ description: 'True for a word the query matched (show it highlighted).' }) }).openapi('SnippetSegment');
 
-const SearchHitSchema = z
+export const SearchHitSchema = z
   .object({
     id: z.string(),
     url: z.string(),
@@ -31,9 +31,9 @@ const SearchHitSchema = z
   })
   .openapi('SearchHit');
 
-const FacetCountSchema = z.object({ value: z.string(), count: z.number().int().nonnegative() }).openapi('FacetCount');
+export const FacetCountSchema = z.object({ value: z.string(), count: z.number().int().nonnegative() }).openapi('FacetCount');
 
-const SearchResultSchema = z
+export const SearchResultSchema = z
   .object({
     query: z.string(),
     total: z.number().int().nonnegative().openapi({ description: 'Matches in all; a lower bound when totalExact is false (then the newest 20,000 are ranked and counted).' }),

@@ -16,11 +16,11 @@ import { ErrorSchema, errorResponses, writeErrorResponses } from '../schemas.js'
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-const FetchErrorSchema = z
+export const FetchErrorSchema = z
   .object({ status: z.number().int().nullable(), code: z.string().nullable(), error: z.string().nullable(), at: z.string() })
   .openapi('HostError', { description: 'A failed fetch: the HTTP status (null for a network failure), the error code and message, and when (ISO 8601).' });
 
-const HostSchema = z
+export const HostSchema = z
   .object({
     host: z.string().openapi({ example: 'news.example' }),
     articles: z.number().int().nonnegative(),
@@ -38,11 +38,11 @@ const HostSchema = z
   })
   .openapi('HostStatus');
 
-const SourceSchema = z
+export const SourceSchema = z
   .object({ id: z.number().int(), name: z.string(), hosts: z.array(z.string()), startUrls: z.array(z.string()), createdAt: z.string() })
   .openapi('Source');
 
-const CrawlSchema = z
+export const CrawlSchema = z
   .object({
     id: z.string(),
     sourceId: z.number().int(),
@@ -57,7 +57,7 @@ const CrawlSchema = z
   })
   .openapi('Crawl');
 
-const SourcesSchema = z
+export const SourcesSchema = z
   .object({
     writes: z.boolean().openapi({ description: 'Whether this server accepts writes (it was started with a token).' }),
     totals: z.object({

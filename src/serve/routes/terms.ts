@@ -11,7 +11,7 @@ const TermsParams = QueryAndFilterParams.extend({
   limit: z.coerce.number().int().min(1).max(100).default(30).openapi({ description: 'Terms returned, 1 to 100.', example: 30 }),
 });
 
-const TermSchema = z
+export const TermSchema = z
   .object({
     term: z.string().openapi({ description: 'The spelling the articles use most.' }),
     normalized: z.string().openapi({ description: 'The normalized form the variants were counted under.' }),
@@ -20,7 +20,7 @@ const TermSchema = z
   })
   .openapi('Term');
 
-const TopTermsSchema = z
+export const TopTermsSchema = z
   .object({
     terms: z.array(TermSchema),
     sampled: z.number().int().nonnegative().openapi({ description: `Articles read: the ${DEFAULT_TERMS_SAMPLE} most recently indexed matches at most (title and the start of the body).` }),

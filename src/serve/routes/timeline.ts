@@ -16,7 +16,7 @@ const TimelineParams = z.object({
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-const TimelineSeriesSchema = z
+export const TimelineSeriesSchema = z
   .object({
     query: z.string(),
     site: z.string().nullable().openapi({ description: "The site of this series when split by site ('other' for the rest); null when not split." }),
@@ -26,7 +26,7 @@ const TimelineSeriesSchema = z
   })
   .openapi('TimelineSeries');
 
-const TimelineSchema = z
+export const TimelineSchema = z
   .object({
     interval: z.enum(['day', 'week', 'month']),
     from: Day.nullable().openapi({ description: 'First published day (UTC) among the matches; null when none is dated.' }),

@@ -10,13 +10,13 @@ import { direction, lang, t, type MessageKey } from '../i18n.js';
 import { navigate } from '../router.js';
 import { setPageTitle } from '../page-title.js';
 import { displayUrl, safeHttpUrl } from '../safe-url.js';
-import type { ArticleDetail, ArticleDiff, ArticleRecord, DateEvidence, VersionSummary } from '../types.js';
+import type { ArticleDetail, ArticleRecord, DateEvidence, VersionDiff, VersionSummary } from '../types.js';
 import { AsyncSlot } from './async-slot.js';
 import { diffView } from './diff.js';
 import { errorLine, loadingLine } from './status.js';
 
 const detail = new AsyncSlot<ArticleDetail>();
-const diff = new AsyncSlot<ArticleDiff>();
+const diff = new AsyncSlot<VersionDiff>();
 
 /** A link if the URL is http(s); otherwise the text, never an href. */
 export function safeLink(url: string, label: string = displayUrl(url)): TemplateResult {

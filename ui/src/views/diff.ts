@@ -2,9 +2,9 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { formatDateTime, formatNumber } from '../format.js';
 import { t } from '../i18n.js';
-import type { ArticleDiff, DiffParagraph } from '../types.js';
+import type { ParagraphChange, VersionDiff } from '../types.js';
 
-function paragraph(p: DiffParagraph, dir: string): TemplateResult {
+function paragraph(p: ParagraphChange, dir: string): TemplateResult {
   switch (p.op) {
     case 'same':
       return html`<p class="diff-same" dir=${dir}>${p.text}</p>`;
@@ -19,7 +19,7 @@ function paragraph(p: DiffParagraph, dir: string): TemplateResult {
   }
 }
 
-export function diffView(diff: ArticleDiff, dir: string): TemplateResult {
+export function diffView(diff: VersionDiff, dir: string): TemplateResult {
   const c = diff.counts;
   const changed = c.added + c.removed + c.changed > 0;
   return html`

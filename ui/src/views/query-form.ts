@@ -8,7 +8,7 @@ import { formatLanguage, formatNumber } from '../format.js';
 import { t, type MessageKey } from '../i18n.js';
 import { navigate } from '../router.js';
 import { searchUrl, type SearchState } from '../search-state.js';
-import type { FacetValue, SearchResult } from '../types.js';
+import type { FacetCount, SearchResult } from '../types.js';
 
 export const SEARCH_FORM_ID = 'search-form';
 
@@ -55,7 +55,7 @@ export function queryForm(state: SearchState): TemplateResult {
 }
 
 /** One facet as checkboxes with counts; chosen values stay listed even when the match set no longer has them. */
-function facetGroup(name: 'site' | 'lang' | 'section', legend: MessageKey, values: FacetValue[], chosen: string[]): TemplateResult {
+function facetGroup(name: 'site' | 'lang' | 'section', legend: MessageKey, values: FacetCount[], chosen: string[]): TemplateResult {
   const shown = [...values];
   for (const c of chosen) if (!shown.some((v) => v.value === c)) shown.push({ value: c, count: 0 });
   return html`

@@ -4,10 +4,10 @@ import { exportHref } from '../api.js';
 import { formatDate, formatLanguage, formatNumber } from '../format.js';
 import { t } from '../i18n.js';
 import { PAGE_SIZE, searchParams, searchUrl, type SearchState } from '../search-state.js';
-import type { SearchHit, SearchResult, SnippetPart } from '../types.js';
+import type { SearchHit, SearchResult, SnippetSegment } from '../types.js';
 
 /** Snippet segments as text, the matched ones in <mark>: never parsed as markup. */
-export function snippet(parts: SnippetPart[]): TemplateResult[] {
+export function snippet(parts: SnippetSegment[]): TemplateResult[] {
   return parts.map((p) => (p.match ? html`<mark>${p.text}</mark>` : html`${p.text}`));
 }
 

@@ -8,7 +8,7 @@ import { api, type Params } from '../api.js';
 import { t } from '../i18n.js';
 import { setPageTitle } from '../page-title.js';
 import { filterParams, hasQuery, readSearchState, searchParams, type SearchState } from '../search-state.js';
-import type { SearchResult, Terms, Timeline } from '../types.js';
+import type { SearchResult, Timeline, TopTerms } from '../types.js';
 import { AsyncSlot } from './async-slot.js';
 import { chartSection } from './chart.js';
 import { filtersPanel, queryForm } from './query-form.js';
@@ -18,7 +18,7 @@ import { termsSection } from './terms.js';
 
 const results = new AsyncSlot<SearchResult>();
 const timeline = new AsyncSlot<Timeline>();
-const terms = new AsyncSlot<Terms>();
+const terms = new AsyncSlot<TopTerms>();
 
 function keyOf(params: Params): string {
   return JSON.stringify(params);

@@ -11,11 +11,11 @@ import { requestRender } from '../render-loop.js';
 import { setPageTitle } from '../page-title.js';
 import { readToken, saveToken } from '../token.js';
 import { displayUrl } from '../safe-url.js';
-import type { Crawl, CrawlState, FetchError, HostStatus, SourcesStatus } from '../types.js';
+import type { Crawl, CrawlState, FetchError, HostStatus, RecentFetchError, Sources } from '../types.js';
 import { AsyncSlot } from './async-slot.js';
 import { errorLine, loadingLine } from './status.js';
 
-const status = new AsyncSlot<SourcesStatus>();
+const status = new AsyncSlot<Sources>();
 let reloads = 0;
 let actionError: unknown = null;
 let busy = false;
@@ -98,14 +98,14 @@ function crawlLine(c: Crawl): TemplateResult {
   </p>`;
 }
 
-function recentError(e: FetchError): TemplateResult {
+function recentError(e: RecentFetchError): TemplateResult {
   return html`<li>
     <time datetime=${e.at}>${formatDateTime(e.at)}</time> ${e.status ? html`<span class="status">${e.status}</span>` : nothing}
     ${e.code ? html`<code>${e.code}</code>` : nothing} <bdi>${displayUrl(e.url)}</bdi> ${e.error ? html`<bdi class="error-text">${e.error}</bdi>` : nothing}
   </li>`;
 }
 
-function lastError(e: Omit<FetchError, 'url'>): TemplateResult {
+function lastError(e: FetchError): TemplateResult {
   return html`${e.status ?? e.code ?? ''} <bdi>${e.error ?? ''}</bdi> <time class="muted" datetime=${e.at}>${formatDateTime(e.at)}</time>`;
 }
 
@@ -152,7 +152,7 @@ function hostsTable(hosts: HostStatus[]): TemplateResult {
 }
 
 /** The corpus in one line: hosts, articles, and the frontier's counts. */
-function totalsLine(s: SourcesStatus): TemplateResult {
+function totalsLine(s: Sources): TemplateResult {
   const parts: [MessageKey, number | undefined][] = [
     ['hostsCount', s.totals.hosts],
     ['articles', s.totals.articles],
@@ -168,7 +168,7 @@ function totalsLine(s: SourcesStatus): TemplateResult {
   </p>`;
 }
 
-function writePanel(s: SourcesStatus): TemplateResult {
+function writePanel(s: Sources): TemplateResult {
   const token = readToken();
   return html`
     <section class="panel write-panel" aria-labelledby="add-title">
@@ -195,7 +195,7 @@ function writePanel(s: SourcesStatus): TemplateResult {
   `;
 }
 
-function sourcesList(s: SourcesStatus): TemplateResult | typeof nothing {
+function sourcesList(s: Sources): TemplateResult | typeof nothing {
   if (s.sources.length === 0) return nothing;
   return html`
     <section class="panel" aria-labelledby="registered-title">
@@ -252,4 +252,4 @@ export function sourcesView(): TemplateResult {
   `;
 }
 
-let lastStatus: SourcesStatus | null = null;
+let lastStatus: Sources | null = null;

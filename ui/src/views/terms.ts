@@ -4,7 +4,7 @@ import { formatNumber } from '../format.js';
 import { t } from '../i18n.js';
 import { navigate } from '../router.js';
 import { searchUrl, type SearchState } from '../search-state.js';
-import type { Terms } from '../types.js';
+import type { TopTerms } from '../types.js';
 import { barLength } from './bar.js';
 import { errorLine, loadingLine, type Loadable } from './status.js';
 
@@ -14,7 +14,7 @@ function addTerm(state: SearchState, term: string): void {
   navigate(searchUrl({ ...state, q: `${state.q} ${word}`.trim(), page: 1 }));
 }
 
-export function termsSection(state: SearchState, terms: Loadable<Terms>, shown: Terms | null): TemplateResult {
+export function termsSection(state: SearchState, terms: Loadable<TopTerms>, shown: TopTerms | null): TemplateResult {
   const value = shown;
   const max = value ? Math.max(1, ...value.terms.map((x) => x.count)) : 1;
   return html`
