@@ -10,8 +10,8 @@ import { dot, type SparseVector } from './sparse-vector.js';
  * down to KEEP_TERMS (recomputing the norm), so a long story's memory stays bounded. The gap
  * between the two makes the sort that pruning needs rare.
  */
-const KEEP_TERMS = 500;
-const PRUNE_AT = 1000;
+const KEEP_TERMS = 300;
+const PRUNE_AT = 600;
 
 export class Centroid {
   readonly terms = new Map<string, number>();

@@ -8,7 +8,7 @@ import type { Story } from './story.js';
 
 const DAY_MS = 86_400_000;
 /** The quiet spell that closes a story seen on one day only. */
-export const MIN_WINDOW_MS = 4 * DAY_MS;
+export const MIN_WINDOW_MS = 3 * DAY_MS;
 /** No story stays open longer than this after its last article. */
 export const MAX_WINDOW_MS = 45 * DAY_MS;
 /** Each day of coverage so far adds this many quiet days to the window. */

@@ -46,9 +46,16 @@ function viewCosine(article: ArticleVectors, story: Story, view: View, fallback:
   return centroid.cosine(vector);
 }
 
-/** The features of one candidate, without `margin` (which needs all candidates: see withMargins). */
-export function pairFeatures(article: ArticleVectors, story: Story): PairScore {
-  const body = viewCosine(article, story, 'body', 0);
+/** The body view's cosine: computed first for every candidate (see candidatesFor in clusterer.ts). */
+export function bodyCosine(article: ArticleVectors, story: Story): number {
+  return viewCosine(article, story, 'body', 0);
+}
+
+/**
+ * The features of one candidate, given its body cosine and its margin: its body cosine minus the
+ * best other candidate's (see margins).
+ */
+export function pairFeatures(article: ArticleVectors, story: Story, body: number, margin: number): PairScore {
   const lead = viewCosine(article, story, 'lead', body);
   const title = viewCosine(article, story, 'title', lead);
   const names = viewCosine(article, story, 'names', body);
@@ -60,30 +67,24 @@ export function pairFeatures(article: ArticleVectors, story: Story): PairScore {
   const ageDays = timed ? Math.log1p(Math.max(0, article.time! - story.firstSeen!) / DAY_MS) : 0;
   return {
     story,
-    features: [title, lead, body, names, numbers, years, 0, copyOf === null ? 0 : 1, Math.log1p(story.size), gapDays, ageDays],
+    features: [title, lead, body, names, numbers, years, margin, copyOf === null ? 0 : 1, Math.log1p(story.size), gapDays, ageDays],
     copyOf,
   };
 }
 
-const BODY = PAIR_FEATURES.indexOf('body');
-const MARGIN = PAIR_FEATURES.indexOf('margin');
-
 /**
- * Sets each candidate's margin: its body similarity minus the best other candidate's. A story
- * that wins clearly is a safer join than one of several near-equal stories of the same kind.
+ * Each candidate's margin: its body similarity minus the best other candidate's. A story that
+ * wins clearly is a safer join than one of several near-equal stories of the same kind.
  */
-export function withMargins(pairs: PairScore[]): PairScore[] {
+export function margins(bodies: readonly number[]): number[] {
   let best = -Infinity;
   let second = -Infinity;
-  for (const pair of pairs) {
-    const s = pair.features[BODY]!;
+  for (const s of bodies) {
     if (s > best) [best, second] = [s, best];
     else if (s > second) second = s;
   }
-  for (const pair of pairs) {
-    const s = pair.features[BODY]!;
+  return bodies.map((s) => {
     const other = s === best ? second : best;
-    pair.features[MARGIN] = other === -Infinity ? s : s - other;
-  }
-  return pairs;
+    return other === -Infinity ? s : s - other;
+  });
 }
