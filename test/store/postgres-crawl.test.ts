@@ -98,7 +98,7 @@ describe.skipIf(postgresUnavailable !== null)('a crawl into PostgreSQL, and the 
     expect(parseJsonLines(copy.stdout).map((r) => r.id).sort()).toEqual(parseJsonLines((await runCli(['export', '--db', url])).stdout).map((r) => r.id).sort());
   });
 
-  it('recrawls with conditional GET: a changed article becomes version 2, which show and export --with-versions see', async () => {
+  it('recrawls with conditional GET: a changed article becomes version 2, which show, diff and export --with-versions see', async () => {
     const target = site.articles().find((a) => a.host === 'en')!;
     const before = (await store.getArticleByUrl(target.url.replace(/\/$/, '')))!;
     site.updateArticle(target.path, target.paragraphs, { title: `${target.title} (updated)` });
@@ -109,6 +109,9 @@ describe.skipIf(postgresUnavailable !== null)('a crawl into PostgreSQL, and the 
     expect((await store.listVersions(before.id)).map((v) => v.title)).toEqual([target.title, `${target.title} (updated)`]);
     const show = await runCli(['show', '--db', url, before.id]);
     expect(show.stdout).toContain(`${target.title} (updated)`);
+    const diff = await runCli(['diff', '--db', url, before.id]);
+    expect(diff.code).toBe(0);
+    expect(diff.stdout).toContain('(updated)');
     const versions = parseJsonLines((await runCli(['export', '--db', url, '--with-versions'])).stdout);
     expect(versions).toHaveLength(site.articles().length + 1);
     expect(versions.filter((r) => r.id === before.id).map((r) => (r.revision as { version: number }).version)).toEqual([1, 2]);

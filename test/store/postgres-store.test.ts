@@ -64,6 +64,15 @@ describe.skipIf(skip)('PostgreSQL store specifics', () => {
     await expect(openStore(schemaUrl(fresh()), { readOnly: true })).rejects.toThrow(/no marsad store at 127\.0\.0\.1:5432\/test \(schema marsad_test_/);
   });
 
+  it('upgrades an older schema when a reader opens it, and still refuses to create one for a reader', async () => {
+    const schema = fresh();
+    stores.push(await PostgresStoreClass.open({ url: PG_URL, schema, migrations: postgresMigrations.slice(0, 1) }));
+    const reader = await open(schemaUrl(schema), { readOnly: true });
+    const rows = await reader.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    expect(rows.rows.map((r) => r.version)).toEqual(postgresMigrations.map((m) => m.version));
+    expect(await reader.countArticles()).toBe(0);
+  });
+
   it('says where PostgreSQL could not be reached, without the password', async () => {
     const error = await openStore('postgres://postgres:secret@127.0.0.1:1/test').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreUnreachableError);

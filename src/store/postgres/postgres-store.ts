@@ -49,7 +49,7 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Connections in the pool (default 10). */
   poolSize?: number;
-  /** This process only reads: nothing is migrated; the schema must already be current. */
+  /** This process only reads: a schema that does not exist is not created (an older one is still upgraded). */
   readOnly?: boolean;
   /** Migrations to apply; default: all of marsad's. */
   migrations?: readonly PostgresMigration[];
@@ -76,18 +76,16 @@ export class PostgresStore implements Store {
     const pool = createPool(location, options.poolSize);
     const migrations = options.migrations ?? postgresMigrations;
     try {
-      if (options.readOnly) {
-        const applied = await schemaVersion(pool);
-        const latest = migrations.at(-1)?.version ?? 0;
-        if (applied === 0) throw new StoreError(`no marsad store at ${location.label} (crawl or import first, or name another with --db)`);
-        if (applied !== latest) {
-          throw new StoreError(applied > latest
-            ? `the database is at schema version ${applied}, newer than this marsad (${latest}); upgrade marsad`
-            : `the store at ${location.label} is at schema version ${applied} and this marsad needs ${latest}: run any writing command (crawl, import) once to upgrade it`, { subject: location.label });
-        }
-      } else {
-        await migratePostgres(pool, location.schema, migrations);
+      // A reader never creates a store where there is none; an older one it upgrades, as a SQLite
+      // reader that may write its file does (the schema is shared: every process needs it current).
+      if (options.readOnly && (await schemaVersion(pool)) === 0) {
+        throw new StoreError(`no marsad store at ${location.label} (crawl or import first, or name another with --db)`);
       }
+      await migratePostgres(pool, location.schema, migrations).catch((error: unknown) => {
+        // insufficient_privilege: this login may read but not change the schema
+        if ((error as { code?: unknown }).code !== '42501') throw error;
+        throw new StoreError(`the store at ${location.label} needs upgrading to this marsad's schema, and this login may not change it: run marsad once as the database's owner (${(error as Error).message})`, { cause: error });
+      });
     } catch (error) {
       await pool.end().catch(() => {});
       throw postgresError(error, location);
