@@ -16,6 +16,7 @@ import { ApiError, errorBody } from './errors.js';
 import { serveContext, type ServeContext, type ServeOptions } from './context.js';
 import { securityHeaders } from './security-headers.js';
 import { registerHealth } from './routes/health.js';
+import { answeringFresh } from '../search/result-cache.js';
 import { registerRoutes } from './routes/index.js';
 import { serveUi } from './static-ui.js';
 
@@ -53,6 +54,12 @@ export function createApp(options: ServeOptions & { version?: string; logError?:
       onError: (c) => c.json(errorBody('BODY_TOO_LARGE', `the request body is larger than ${ctx.maxBodyBytes} bytes`), 413),
     }),
   );
+
+  // `Cache-Control: no-cache` asks for answers computed afresh, not the ones kept for repeats.
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    if (/\bno-(cache|store)\b/i.test(c.req.header('cache-control') ?? '')) await answeringFresh(next);
+    else await next();
+  });
 
   registerHealth(app, ctx, options.version ?? '0.0.0');
   registerRoutes(app, ctx);
