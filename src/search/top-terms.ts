@@ -78,7 +78,12 @@ export function isContentTerm(normalized: string): boolean {
 const WORD_RUN = /[\p{L}\p{N}\p{M}\u0640\u200C\u200D]+/gu; // as in tokenize.ts
 const PIECE = /[\p{L}\p{N}]+/gu; // as in tokenize.ts
 const MAX_TERM_CHARS = 64;
-const RUN_CACHE_LIMIT = 200_000;
+/*
+ * 50,000 runs: on the 100,000-article benchmark corpus a 200,000-run cache held 48 MB of live
+ * heap for good (server RSS 271 MB after 78 terms requests); 50,000 holds 8 MB (RSS 158 MB) and
+ * costs 8% more CPU per request (180 against 167 ms).
+ */
+const RUN_CACHE_LIMIT = 50_000;
 /** run as written → its content terms (normalized); empty for stop words, numbers… */
 const termsOfRun = new Map<string, string[]>();
 
