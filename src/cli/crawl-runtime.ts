@@ -6,6 +6,7 @@ import pino from 'pino';
 import { loadConfig, type MarsadConfig } from '../config/index.js';
 import { fetcherOptionsOf } from '../config/fetcher-options.js';
 import { createFetcher } from '../fetch/fetcher.js';
+import type { HostGate } from '../fetch/host-gate.js';
 import type { Fetcher } from '../fetch/types.js';
 import type { CrawlLogger } from '../pipeline/crawl/index.js';
 import { openStore, type Store } from '../store/index.js';
@@ -55,7 +56,7 @@ function acceptBody(type: string | null): boolean {
   return type === null || /html|xml|json|text\/|gzip/i.test(type);
 }
 
-export async function openRuntime(config: MarsadConfig, options: { onLog?: (line: string) => void } = {}): Promise<Runtime> {
+export async function openRuntime(config: MarsadConfig, options: { onLog?: (line: string) => void; hostGate?: (store: Store) => HostGate } = {}): Promise<Runtime> {
   const interactive = config.logFormat === 'pretty' && process.stderr.isTTY === true;
   const logger: CrawlLogger =
     config.logFormat === 'json' || !interactive
@@ -65,7 +66,13 @@ export async function openRuntime(config: MarsadConfig, options: { onLog?: (line
           error: (_obj, msg) => options.onLog?.(`error: ${msg ?? ''}`),
         };
   const store = await openStore(config.db);
-  const fetcher = createFetcher({ ...fetcherOptionsOf(config), acceptBody, logger });
+  const fetcher = createFetcher({
+    ...fetcherOptionsOf(config),
+    acceptBody,
+    logger,
+    // `marsad worker`: politeness shared through the store with the other workers.
+    ...(options.hostGate ? { hostGate: options.hostGate(store) } : {}),
+  });
   const warc = config.warc ? new WarcWriter({ dir: config.warc, maxBytes: config.warcMaxBytes, software: 'marsad' }) : null;
   return {
     config,

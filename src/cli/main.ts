@@ -17,6 +17,7 @@ const VERBS: [string, () => Promise<Register>][] = [
   ['crawl', async () => (await import('./crawl.js')).registerCrawl],
   ['recrawl', async () => (await import('./recrawl.js')).registerRecrawl],
   ['watch', async () => (await import('./watch.js')).registerWatch],
+  ['worker', async () => (await import('./worker.js')).registerWorker],
   ['sources', async () => (await import('./sources.js')).registerSources],
   ['diff', async () => (await import('./diff.js')).registerDiff],
   ['show', async () => (await import('./show.js')).registerShow],

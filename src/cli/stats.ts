@@ -1,7 +1,7 @@
 /** `marsad stats`: counts in the store (articles, versions, near-duplicates, frontier, fetches, hosts). */
 import { openExistingStore } from './open-store.js';
 import type { Command } from 'commander';
-import type { StoreStats } from '../store/index.js';
+import type { StoreStats, WorkerStatus } from '../store/index.js';
 
 export function formatStats(stats: StoreStats): string {
   const lines = [
@@ -18,6 +18,17 @@ export function formatStats(stats: StoreStats): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** One line per crawl worker of a PostgreSQL store (none for SQLite): id, machine, rate, heartbeat. */
+export function formatWorkers(workers: readonly WorkerStatus[], now = Date.now()): string {
+  if (workers.length === 0) return '';
+  const lines = [`workers       ${workers.filter((w) => w.state === 'running').length} running, ${workers.length} known`];
+  for (const w of workers) {
+    const ago = Math.max(0, Math.round((now - w.lastHeartbeat) / 1000));
+    lines.push(`  ${w.id.padEnd(30)} ${w.state.padEnd(8)} ${w.hostname} pid ${w.pid}, ${w.pagesPerSec.toFixed(1)} pages/s, ${w.pagesFetched} fetched, last heartbeat ${ago} s ago${w.hosts.length > 0 ? `; fetching ${w.hosts.join(', ')}` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 export function registerStats(program: Command): void {
   program
     .command('stats')
@@ -28,8 +39,8 @@ export function registerStats(program: Command): void {
     .action(async (flags: { db?: string; config?: string; json?: boolean }) => {
       const { store } = await openExistingStore(flags);
       try {
-        const stats = await store.stats();
-        process.stdout.write(flags.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
+        const [stats, workers] = await Promise.all([store.stats(), store.workers()]);
+        process.stdout.write(flags.json ? `${JSON.stringify({ ...stats, workers }, null, 2)}\n` : formatStats(stats) + formatWorkers(workers));
       } finally {
         await store.close();
       }

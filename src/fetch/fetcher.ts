@@ -18,7 +18,7 @@ import {
   TooManyRedirectsError,
 } from '../errors.js';
 import { decodeBody, hasText, mediaType, textKindOf } from './decode-body.js';
-import { HostScheduler } from './host-scheduler.js';
+import { HostScheduler, type Slot } from './host-scheduler.js';
 import { maybeGunzip, readBody } from './read-body.js';
 import { backoffMs, isRetryableError, isRetryableStatus, parseRetryAfter } from './retry.js';
 import { RobotsCache, type RobotsFile } from './robots.js';
@@ -35,7 +35,7 @@ const ACCEPT: Record<FetchKind, string> = {
 
 const ROBOTS_MAX_BYTES = 512 * 1024;
 
-type Resolved = Required<Omit<FetcherOptions, 'logger' | 'contact' | 'userAgent' | 'addressGuard'>> & Pick<FetcherOptions, 'logger'> & { userAgent: string };
+type Resolved = Required<Omit<FetcherOptions, 'logger' | 'contact' | 'userAgent' | 'addressGuard' | 'hostGate'>> & Pick<FetcherOptions, 'logger'> & { userAgent: string };
 
 function resolveOptions(o: FetcherOptions): Resolved {
   return {
@@ -144,9 +144,26 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const running = new Set<AbortController>();
   let closed = false;
 
-  /** One request to `url`, holding the host's turn from start to the end of the body. */
+  /** One request to `url`, holding the host's turn (and the gate's, when there is one) from start to the end of the body. */
   async function exchange(url: URL, kind: FetchKind, headers: Record<string, string>, delayMs: number, caps: { maxBytes: number }): Promise<Exchange> {
     const slot = await scheduler.acquire(url.host, delayMs, url.href);
+    if (!options.hostGate) return exchangeInTurn(url, kind, headers, caps, slot);
+    let leaveGate: () => Promise<void>;
+    try {
+      leaveGate = await options.hostGate.enter(url.host, delayMs);
+    } catch (err) {
+      slot.release();
+      throw err instanceof FetcherClosedError ? new FetcherClosedError(url.href, { cause: err }) : err;
+    }
+    try {
+      return await exchangeInTurn(url, kind, headers, caps, slot);
+    } finally {
+      // After the response: the gate measures the next request's delay from here (see store/postgres/host-slots.ts).
+      await leaveGate().catch((err: unknown) => log?.warn?.({ url: url.href, err }, 'could not give the host slot back (it expires by itself)'));
+    }
+  }
+
+  async function exchangeInTurn(url: URL, kind: FetchKind, headers: Record<string, string>, caps: { maxBytes: number }, slot: Slot): Promise<Exchange> {
     const controller = new AbortController();
     running.add(controller);
     let timedOut = false;
@@ -338,6 +355,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       if (closed) return;
       closed = true;
       for (const c of running) c.abort();
+      options.hostGate?.close();
       await agent.destroy().catch(() => undefined);
       // Waiting requests are rejected last, as close() settles, so a caller that awaits
       // close() and then its pending fetches sees their rejections handled, not unhandled.

@@ -1,5 +1,6 @@
 /** Types of the polite HTTP fetcher: its options, its result and what it reports per host. */
 import type { AddressGuard } from './address-guard.js';
+import type { HostGate } from './host-gate.js';
 
 export type FetchKind = 'page' | 'sitemap' | 'feed' | 'robots';
 
@@ -50,6 +51,8 @@ export interface FetcherOptions {
    * every connection, redirects included). For URLs that came from someone else (the HTTP API).
    */
   addressGuard?: AddressGuard;
+  /** Also asked before every request (after the fetcher's own per-host turn): politeness shared with other processes. */
+  hostGate?: HostGate;
 }
 
 export interface FetchOptions {

@@ -280,6 +280,25 @@ export interface FailedFetch {
   at: number;
 }
 
+/** A `marsad worker` process sharing a PostgreSQL store: what `stats` and the API show of it. */
+export interface WorkerStatus {
+  /** --id, or host-pid-random. */
+  id: string;
+  /** The machine it runs on. */
+  hostname: string;
+  pid: number;
+  /** Epoch ms (the database's clock). */
+  startedAt: number;
+  lastHeartbeat: number;
+  /** running; stopped (ended cleanly); gone (three heartbeats missed: killed, or cut off from the database). */
+  state: 'running' | 'stopped' | 'gone';
+  pagesFetched: number;
+  /** Pages fetched per second over the last minute. */
+  pagesPerSec: number;
+  /** Hosts it was fetching from at its last heartbeat. */
+  hosts: string[];
+}
+
 export interface Store {
   /** 'sqlite', 'postgres'… */
   readonly kind: string;
@@ -343,5 +362,7 @@ export interface Store {
   markChecked(id: string, check: RecrawlCheck): Promise<void>;
 
   stats(): Promise<StoreStats>;
+  /** The crawl workers that share this store (PostgreSQL); an embedded store has none. */
+  workers(): Promise<WorkerStatus[]>;
   close(): Promise<void>;
 }

@@ -23,6 +23,8 @@ import type { CrawlCounters, CrawlOptions, CrawlProgress, CrawlSummary, HostProg
 
 const LEASE_MS = 10 * 60 * 1000;
 const IDLE_RECHECK_MS = 2000;
+/** With sharedArticleCount: how often the store's article count is read again. */
+const RECOUNT_MS = 1000;
 
 interface Lane {
   host: string;
@@ -87,6 +89,8 @@ export class Crawler {
   private articlesTotal = 0;
   /** Saves started but not finished that may add a new article (for an exact --max-articles). */
   private pendingNew = 0;
+  private lastRecountAt = 0;
+  private recounting: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   /** Set by wake(): something changed since the loop last looked, so it must not sleep. */
   private dirty = false;
@@ -242,6 +246,8 @@ export class Crawler {
     const perHost = this.options.perHostTasks ?? 2;
     while (this.stopReason === null && this.fatal === null) {
       this.dirty = false;
+      if (this.options.sharedArticleCount === true && Date.now() - this.lastRecountAt >= RECOUNT_MS) await this.recount();
+      if (this.stopReason !== null) break;
       await this.fill(concurrency, perHost, Date.now());
       if (this.inflight.size > 0) {
         await this.sleep(IDLE_RECHECK_MS);
@@ -277,7 +283,7 @@ export class Crawler {
       }
       if (lane === null) return;
       if (lane.buffer.length === 0) {
-        lane.buffer = await this.store.claim({ host: lane.host, limit: perHost * 4, now, owner: this.owner, leaseMs: LEASE_MS });
+        lane.buffer = await this.store.claim({ host: lane.host, limit: this.options.claimBatch ?? perHost * 4, now, owner: this.owner, leaseMs: this.options.leaseMs ?? LEASE_MS });
         if (lane.buffer.length === 0) {
           lane.idleUntil = now + IDLE_RECHECK_MS;
           empty.add(lane);
@@ -336,7 +342,31 @@ export class Crawler {
     this.pendingNew--;
     if (isNew) this.articlesTotal++;
     const max = this.options.maxArticles;
-    if (max !== undefined && this.articlesTotal >= max) this.stop('max-articles');
+    if (max === undefined || this.articlesTotal < max) return;
+    // Workers: this tally may count a save the last recount had already seen; the store decides.
+    if (this.options.sharedArticleCount === true) void this.recount();
+    else this.stop('max-articles');
+  }
+
+  /**
+   * Reads the store's article count (other workers' articles included) and stops at --max-articles.
+   * The cap can be passed by the saves in flight in all workers at the moment it is reached, no more.
+   */
+  private recount(): Promise<void> {
+    this.recounting ??= (async () => {
+      try {
+        this.lastRecountAt = Date.now();
+        this.articlesTotal = await this.store.countArticles({ sourceIds: [...this.sources.values()] });
+        const max = this.options.maxArticles;
+        if (max !== undefined && this.articlesTotal >= max) this.stop('max-articles');
+      } catch (error) {
+        this.fatal ??= error;
+        this.stop('signal');
+      } finally {
+        this.recounting = null;
+      }
+    })();
+    return this.recounting;
   }
 
   private async releaseBuffers(): Promise<void> {

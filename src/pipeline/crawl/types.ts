@@ -73,6 +73,15 @@ export interface CrawlOptions {
   /** Called about four times a second, and once at the end. */
   onProgress?: (progress: CrawlProgress) => void;
   signal?: AbortSignal;
+  /** How long a claimed frontier entry stays this crawl's before others may take it (default 10 minutes). */
+  leaseMs?: number;
+  /** Entries claimed per host at a time (default 4 × perHostTasks); workers take fewer, so a lease is young when its fetch starts. */
+  claimBatch?: number;
+  /**
+   * Other processes crawl into the same store at once (`marsad worker`): --max-articles is the
+   * store's count, read again every second and before stopping, not this process's own tally.
+   */
+  sharedArticleCount?: boolean;
   /** Lease owner name (default: host-pid-random). */
   workerId?: string;
   /**

@@ -30,6 +30,7 @@ import type {
   StoreStats,
   StoredArticle,
   WarcCapture,
+  WorkerStatus,
 } from '../store.js';
 import { PostgresArticles } from './articles.js';
 import { lastFetchByHost, logFetch, warcCapture } from './fetch-log.js';
@@ -41,6 +42,7 @@ import { createPool, postgresError } from './pool.js';
 import { failures, storeStats } from './stats.js';
 import { listSources, removeSource, upsertSource } from './sources.js';
 import { claimPolls, pollStates, releasePolls, savePoll } from './polls.js';
+import { listWorkers } from './workers.js';
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:port/database`, optionally with `?schema=NAME`. */
@@ -216,6 +218,10 @@ export class PostgresStore implements Store {
 
   stats(): Promise<StoreStats> {
     return this.run(() => storeStats(this.pool, this.frontier));
+  }
+
+  workers(): Promise<WorkerStatus[]> {
+    return this.run(() => listWorkers(this.pool));
   }
 
   /** Waits for queries in flight, then closes every connection; calling it twice is harmless. */

@@ -37,6 +37,7 @@ import type {
   Store,
   StoreStats,
   StoredArticle,
+  WorkerStatus,
 } from '../store.js';
 import { SqliteArticles } from './articles.js';
 import { SqliteFrontier } from './frontier.js';
@@ -370,6 +371,11 @@ export class SqliteStore implements Store {
 
   async markChecked(id: string, check: RecrawlCheck): Promise<void> {
     await this.writes.write(() => this.articles.markChecked(id, check));
+  }
+
+  /** One process owns an embedded store: there are no workers to list. */
+  workers(): Promise<WorkerStatus[]> {
+    return Promise.resolve([]);
   }
 
   async stats(): Promise<StoreStats> {

@@ -9,6 +9,7 @@ import { migration001Core } from './001-core.js';
 import { migration002Search } from './002-search.js';
 import { migration003SourcePolls } from './003-source-polls.js';
 import { migration004SearchInline } from './004-search-inline.js';
+import { migration005Workers } from './005-workers.js';
 
 export interface PostgresMigration {
   version: number;
@@ -17,4 +18,4 @@ export interface PostgresMigration {
   up: string;
 }
 
-export const postgresMigrations: readonly PostgresMigration[] = [migration001Core, migration002Search, migration003SourcePolls, migration004SearchInline];
+export const postgresMigrations: readonly PostgresMigration[] = [migration001Core, migration002Search, migration003SourcePolls, migration004SearchInline, migration005Workers];
