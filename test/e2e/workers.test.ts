@@ -12,6 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ensureBuilt, runCli } from '../cli/cli-helpers.js';
+import { serveStore } from '../serve/api-helpers.js';
 import { startTestSite, type RequestLogEntry, type TestSite } from '../site/server.mjs';
 import { dropSchema, freshSchema, PG_URL, postgresUnavailable, schemaUrl } from '../store/postgres-server.js';
 
@@ -209,6 +210,15 @@ describe.skipIf(skip)('marsad worker: many crawl processes on one PostgreSQL sto
       return stats.workers.map((w) => `${w.id} ${w.state}`).sort().join(', ');
     };
     await waitFor('stats to show k2 gone', async () => (await states()) === 'k1 running, k2 gone, k3 running', 20_000);
+    // the API's crawl status shows them too
+    const server = await serveStore(url);
+    try {
+      const body = (await (await server.get('/api/v1/sources')).json()) as { workers: { id: string; state: string; pagesFetched: number; lastHeartbeat: string }[] };
+      expect(body.workers.map((w) => `${w.id} ${w.state}`)).toEqual(['k1 running', 'k3 running', 'k2 gone']);
+      expect(body.workers.every((w) => w.pagesFetched > 0 && !Number.isNaN(Date.parse(w.lastHeartbeat)))).toBe(true);
+    } finally {
+      await server.close();
+    }
     for (const w of [workers[0]!, workers[2]!]) w.child.kill('SIGTERM');
     expect((await Promise.all([workers[0]!.exited, workers[2]!.exited])).map((e) => e.code)).toEqual([0, 0]);
     expect(await db.leased()).toBe(0);

@@ -32,6 +32,7 @@ interface Sources {
   hosts: { host: string; articles: number; fetched: number; lastFetchAt: string | null; recentErrors: { url: string; at: string }[]; lastError: unknown }[];
   sources: { id: number; name: string; startUrls: string[] }[];
   crawls: Crawl[];
+  workers: unknown[];
 }
 
 async function errorOf(res: Response): Promise<{ status: number; code: string; message: string }> {
@@ -74,6 +75,7 @@ describe('GET /api/v1/sources on the demo corpus (read-only server)', () => {
     expect(withErrors!.recentErrors.length).toBeLessThanOrEqual(5);
     expect(body.sources.length).toBe(3);
     expect(body.crawls).toEqual([]);
+    expect(body.workers).toEqual([]); // one process owns a SQLite store: no workers to show
   });
 
   it('refuses every write with 403 WRITES_OFF, token or not', async () => {

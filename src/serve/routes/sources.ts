@@ -57,6 +57,20 @@ export const CrawlSchema = z
   })
   .openapi('Crawl');
 
+const WorkerSchema = z
+  .object({
+    id: z.string().openapi({ example: 'box1-a' }),
+    hostname: z.string().openapi({ description: 'The machine it runs on.' }),
+    pid: z.number().int(),
+    state: z.enum(['running', 'stopped', 'gone']).openapi({ description: 'gone: three heartbeats missed (killed, or cut off from the database); its leases come back to the others.' }),
+    startedAt: z.string(),
+    lastHeartbeat: z.string(),
+    pagesFetched: z.number().int().nonnegative(),
+    pagesPerSec: z.number().nonnegative().openapi({ description: 'Pages fetched per second over the last minute.' }),
+    hosts: z.array(z.string()).openapi({ description: 'Hosts it was fetching from at its last heartbeat.' }),
+  })
+  .openapi('Worker');
+
 export const SourcesSchema = z
   .object({
     writes: z.boolean().openapi({ description: 'Whether this server accepts writes (it was started with a token).' }),
@@ -72,6 +86,7 @@ export const SourcesSchema = z
     hosts: z.array(HostSchema),
     sources: z.array(SourceSchema),
     crawls: z.array(CrawlSchema).openapi({ description: 'Crawls started through this server since it started, newest first.' }),
+    workers: z.array(WorkerSchema).openapi({ description: 'The `marsad worker` processes sharing this store (PostgreSQL), running ones first; empty on SQLite.' }),
   })
   .openapi('Sources');
 
@@ -117,6 +132,9 @@ const exampleSources = {
   ],
   sources: [exampleSource],
   crawls: [exampleCrawl],
+  workers: [
+    { id: 'box1-a', hostname: 'box1', pid: 41873, state: 'running', startedAt: '2025-10-28T13:58:02.410Z', lastHeartbeat: '2025-10-28T14:01:10.112Z', pagesFetched: 1840, pagesPerSec: 3.9, hosts: ['news.example'] },
+  ],
 };
 
 const json = (schema: z.ZodType, example: unknown, description: string) => ({ description, content: { 'application/json': { schema, example } } });
@@ -175,7 +193,7 @@ export function registerSourceRoutes(app: OpenAPIHono, ctx: ServeContext): void 
       responses: { 200: json(SourcesSchema, exampleSources, 'The crawl status of every host.'), ...errorResponses },
     }),
     async (c) => {
-      const [stats, lastFetch, sources] = await Promise.all([ctx.store.stats(), ctx.store.lastFetchByHost(), ctx.store.listSources()]);
+      const [stats, lastFetch, sources, workers] = await Promise.all([ctx.store.stats(), ctx.store.lastFetchByHost(), ctx.store.listSources(), ctx.store.workers()]);
       const hosts = await Promise.all(stats.hosts.map((h) => hostStatus(ctx.store, h, lastFetch)));
       const fr = stats.frontier;
       return c.json(
@@ -185,6 +203,7 @@ export function registerSourceRoutes(app: OpenAPIHono, ctx: ServeContext): void 
           hosts,
           sources: sources.map((s) => ({ id: s.id, name: s.name, hosts: s.hosts, startUrls: s.startUrls, createdAt: s.createdAt })),
           crawls: jobs.list(),
+          workers: workers.map((w) => ({ ...w, startedAt: iso(w.startedAt), lastHeartbeat: iso(w.lastHeartbeat) })),
         },
         200,
       );

@@ -54,12 +54,14 @@ interface WorkerRow {
   heartbeat_ms: number;
 }
 
-/** Every worker that ever ran on this database, running ones first, then by id. */
+const STATE_ORDER: Record<WorkerStatus['state'], number> = { running: 0, gone: 1, stopped: 2 };
+
+/** Every worker that ever ran on this database: running ones first, then gone, then stopped; by id within each. */
 export async function listWorkers(pool: pg.Pool): Promise<WorkerStatus[]> {
   const result = await statement<WorkerRow>(pool, `SELECT id, hostname, pid, started_at, last_heartbeat, stopped_at, pages_fetched, pages_per_sec, current_hosts,
       heartbeat_ms, ${NOW_MS} - last_heartbeat AS heartbeat_age
-    FROM workers ORDER BY (stopped_at IS NULL) DESC, id`);
-  return result.rows.map((row) => ({
+    FROM workers ORDER BY id`);
+  const workers: WorkerStatus[] = result.rows.map((row) => ({
     id: row.id,
     hostname: row.hostname,
     pid: row.pid,
@@ -70,6 +72,7 @@ export async function listWorkers(pool: pg.Pool): Promise<WorkerStatus[]> {
     pagesPerSec: row.pages_per_sec,
     hosts: row.current_hosts,
   }));
+  return workers.sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state]);
 }
 
 /**
