@@ -9,7 +9,7 @@
 // have no p95), requests/s, non-2xx responses, and the server's peak RSS (sampled from /proc).
 //
 // Usage: npm run build && node bench/serve-bench.mjs [--db FILE] [--keep DIR] [--size 100000]
-//          [--connections 50] [--seconds 10] [--out bench/serve-results.md]
+//          [--connections 50] [--seconds 10] [--out bench/serve-results.md] [--append]
 //   --db: an existing store to serve; otherwise the search benchmark builds (or reuses, with
 //   --keep DIR) DIR/search-<size>.db.
 // Targets (issue 11): search p95 < 100 ms at 50 clients, timeline < 200 ms, server RSS < 300 MB.
@@ -154,7 +154,7 @@ try {
     const { result, peak } = await sampleRss(child.pid, () => load(url, paths, seconds, headers ?? {}, clients ?? connections));
     peakRss = Math.max(peakRss, peak);
     rows.push({ name, target, ...result, rss: peak });
-    process.stderr.write(`${name}: p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, ${result.rps.toFixed(0)} req/s, non-2xx ${result.non2xx}, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB\n`);
+    process.stderr.write(`${name}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.rps.toFixed(0)} req/s, non-2xx ${result.non2xx}, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB\n`);
   }
   const articles = (await (await fetch(`${url}/api/v1/health`)).json()).articles;
   const failed = rows.filter((r) => r.non2xx + r.errors > 0);
@@ -167,16 +167,18 @@ try {
     `Store: ${articles} synthetic articles (bench/search-bench.mjs's corpus: 60 % Arabic, 40 sites, two years), SQLite.`,
     `Load: autocannon, ${connections} concurrent connections, ${seconds} s per scenario after a 2 s warm-up; the client runs on the same 2 cores as the server.`,
     '',
-    'Command: `npm run build && node bench/serve-bench.mjs --keep /tmp/serve-bench`',
+    `Command: \`npm run build && ${process.env.NODE_OPTIONS ? `NODE_OPTIONS="${process.env.NODE_OPTIONS}" ` : ''}node bench/serve-bench.mjs --keep /tmp/serve-bench\``,
     '',
     '| scenario | target | requests | req/s | p50 ms | p95 ms | p99 ms | non-2xx | server peak RSS |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.name} | ${r.target} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx + r.errors} | ${(r.rss / 2 ** 20).toFixed(0)} MB |`),
+    ...rows.map((r) => `| ${r.name} | ${r.target} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.non2xx + r.errors} | ${(r.rss / 2 ** 20).toFixed(0)} MB |`),
     '',
     `Server peak RSS over the whole run: ${(peakRss / 2 ** 20).toFixed(0)} MB (target < 300 MB).`,
     '',
   ].join('\n');
-  writeFileSync(out, md);
+  // --append: add this run under the file's earlier ones (e.g. the same run with other V8 flags)
+  if ('append' in args && existsSync(out)) writeFileSync(out, `${readFileSync(out, 'utf8')}\n${md.replace(/^# .*\n\n/, '## Another run\n\n')}`);
+  else writeFileSync(out, md);
   process.stdout.write(md);
 } finally {
   child.kill('SIGTERM');
