@@ -215,7 +215,9 @@ describe.skipIf(skip)('marsad worker: many crawl processes on one PostgreSQL sto
     try {
       const body = (await (await server.get('/api/v1/sources')).json()) as { workers: { id: string; state: string; pagesFetched: number; lastHeartbeat: string }[] };
       expect(body.workers.map((w) => `${w.id} ${w.state}`)).toEqual(['k1 running', 'k3 running', 'k2 gone']);
-      expect(body.workers.every((w) => w.pagesFetched > 0 && !Number.isNaN(Date.parse(w.lastHeartbeat)))).toBe(true);
+      // a worker killed early (or starved of work on a loaded machine) may have fetched nothing; together they fetched the site
+      expect(body.workers.every((w) => w.pagesFetched >= 0 && !Number.isNaN(Date.parse(w.lastHeartbeat)))).toBe(true);
+      expect(body.workers.reduce((n, w) => n + w.pagesFetched, 0)).toBeGreaterThan(0);
     } finally {
       await server.close();
     }
