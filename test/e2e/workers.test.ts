@@ -243,4 +243,20 @@ describe.skipIf(skip)('marsad worker: many crawl processes on one PostgreSQL sto
     expect(served.filter((path) => !storedPaths.includes(path))).toEqual([]);
     expect(served.length).toBeLessThan(site.articles().length); // stopped in the middle
   }, 40_000);
+
+  it('--max-articles counts the store\'s articles, all workers together: 3 workers stop by themselves near the cap, not at 3 × the cap', async () => {
+    const url = await setUp();
+    const MAX = 8;
+    const total = site.articles().length;
+    expect(total).toBeGreaterThan(3 * MAX); // counted per worker, they would have stored the whole site
+    workers.push(...['m1', 'm2', 'm3'].map((id) => startWorker(url, id, ['--max-articles', String(MAX)])));
+    const exits = await Promise.all(workers.map((w) => w.exited));
+    expect(exits.map((e) => e.code)).toEqual([0, 0, 0]);
+    const stored = await db.articles();
+    expect(stored).toBeGreaterThanOrEqual(MAX);
+    // Past the cap only by saves in flight when it was reached, and those other workers made within
+    // one recount (a second; 3 hosts at one request per 300 ms each: at most 10).
+    expect(stored).toBeLessThan(2 * MAX + 3);
+    expect(await db.leased()).toBe(0);
+  }, 40_000);
 });
