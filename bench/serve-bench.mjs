@@ -158,7 +158,7 @@ try {
   }
   const articles = (await (await fetch(`${url}/api/v1/health`)).json()).articles;
   const failed = rows.filter((r) => r.non2xx + r.errors > 0);
-  if (failed.length > 0) process.stderr.write(`WARNING: ${failed.map((r) => r.name).join(', ')} had non-2xx answers or errors: is the build current (npm run build)?\n`);
+  if (failed.length > 0) process.stderr.write(`WARNING: ${failed.map((r) => r.name).join(', ')} had non-2xx answers or errors (client timeouts count; all non-2xx: is the build current?)\n`);
   const date = new Date().toISOString().slice(0, 10);
   const md = [
     '# marsad serve under load',
@@ -169,7 +169,7 @@ try {
     '',
     `Command: \`npm run build && ${process.env.NODE_OPTIONS ? `NODE_OPTIONS="${process.env.NODE_OPTIONS}" ` : ''}node bench/serve-bench.mjs --keep /tmp/serve-bench\``,
     '',
-    '| scenario | target | requests | req/s | p50 ms | p95 ms | p99 ms | non-2xx | server peak RSS |',
+    '| scenario | target | requests | req/s | p50 ms | p95 ms | p99 ms | non-2xx or timeouts | server peak RSS |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) => `| ${r.name} | ${r.target} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.non2xx + r.errors} | ${(r.rss / 2 ** 20).toFixed(0)} MB |`),
     '',
