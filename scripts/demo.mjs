@@ -52,8 +52,12 @@ async function startDemoSite() {
 // Ctrl-C reaches the crawl too (same process group): it stops cleanly and prints its summary.
 // This process only waits for it, then closes the demo web.
 let interrupted = false;
+let serving = false; // the serve child is running: a signal to this process alone must reach it too
 process.on('SIGINT', () => {
   interrupted = true;
+  // a terminal's Ctrl-C reaches the whole group already; a SIGINT sent to this process alone
+  // (kill -INT, a supervisor) would otherwise leave the server running without its parent
+  if (serving) current?.kill('SIGINT');
 });
 process.on('SIGTERM', () => {
   interrupted = true;
@@ -125,6 +129,7 @@ if (code === 0 && !interrupted && SERVE) {
   // Ctrl-C reaches `serve` too (same process group): it closes the server and the store.
   const port = await servePort();
   console.log(`\nmarsad serve --db ${DB} --port ${port}   (Ctrl-C to stop)\n`);
+  serving = true;
   code = await run(['serve', '--db', DB, '--port', String(port)]);
   if (code === 130 || interrupted) code = 0;
 }
