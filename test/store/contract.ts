@@ -168,10 +168,11 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
 
     it('lists failed URLs with their last status, error code and time, by host', async () => {
       const now = Date.now();
+      // due at `now` itself: by default an entry is due when it is enqueued, a millisecond or more after `now` (flaky on PostgreSQL)
       await store.enqueue([
-        { url: 'http://a.test/gone', host: 'a.test', sourceId: null, kind: 'page' },
-        { url: 'http://b.test/slow', host: 'b.test', sourceId: null, kind: 'page' },
-        { url: 'http://b.test/fine', host: 'b.test', sourceId: null, kind: 'page' },
+        { url: 'http://a.test/gone', host: 'a.test', sourceId: null, kind: 'page', nextFetchAt: now },
+        { url: 'http://b.test/slow', host: 'b.test', sourceId: null, kind: 'page', nextFetchAt: now },
+        { url: 'http://b.test/fine', host: 'b.test', sourceId: null, kind: 'page', nextFetchAt: now },
       ]);
       const claimed = await store.claim({ host: 'a.test', limit: 5, owner: 'w', leaseMs: 60_000, now });
       const claimedB = await store.claim({ host: 'b.test', limit: 5, owner: 'w', leaseMs: 60_000, now });

@@ -9,64 +9,11 @@ import type pg from 'pg';
 import { articleId, hammingDistance } from '../../extract/content-hash.js';
 import type { Article } from '../../extract/types.js';
 import { StoreError } from '../errors.js';
-import { changeHash, NEAR_DUP_MAX_BITS } from '../sqlite/articles.js';
+import { changeHash, hostOf, NEAR_DUP_MAX_BITS, simhashBands, toStoredArticle, type ArticleRow } from '../article-row.js';
 import type { ArticleVersion, RecrawlCandidate, RecrawlCheck, SaveArticleInput, SaveArticleResult, StoredArticle } from '../store.js';
 import { writeSearchRow } from '../../search/postgres/search-row.js';
 import { statement, transaction } from './transaction.js';
 
-interface ArticleRow {
-  id: string;
-  canonical_url: string;
-  url: string;
-  source_id: number | null;
-  host: string;
-  title: string | null;
-  version: number;
-  content_hash: string | null;
-  change_hash: string;
-  dup_group: string | null;
-  first_seen_at: number;
-  last_fetched_at: number;
-  last_changed_at: number;
-  next_recrawl_at: number;
-  etag: string | null;
-  last_modified: string | null;
-  record: string;
-}
-
-function bands(hash: string | null): [number, number, number, number] | [null, null, null, null] {
-  if (hash === null || !/^[0-9a-f]{16}$/i.test(hash)) return [null, null, null, null];
-  return [0, 1, 2, 3].map((i) => parseInt(hash.slice(i * 4, i * 4 + 4), 16)) as [number, number, number, number];
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
-}
-
-function toStored(row: ArticleRow): StoredArticle {
-  return {
-    id: row.id,
-    canonicalUrl: row.canonical_url,
-    url: row.url,
-    sourceId: row.source_id,
-    host: row.host,
-    title: row.title,
-    version: row.version,
-    contentHash: row.content_hash,
-    dupGroup: row.dup_group,
-    firstSeenAt: row.first_seen_at,
-    lastFetchedAt: row.last_fetched_at,
-    lastChangedAt: row.last_changed_at,
-    nextRecrawlAt: row.next_recrawl_at,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    record: JSON.parse(row.record) as Article,
-  };
-}
 
 /** Every column but `seq`, which only orders exports. */
 const COLUMNS = `id, canonical_url, url, source_id, host, title, version, content_hash, change_hash, dup_group, first_seen_at,
@@ -90,7 +37,7 @@ export class PostgresArticles {
     const id = article.id ?? articleId(canonicalUrl);
     const record = JSON.stringify({ ...article, id, canonicalUrl });
     const hash = changeHash(article);
-    const [b0, b1, b2, b3] = bands(article.contentHash);
+    const [b0, b1, b2, b3] = simhashBands(article.contentHash);
     const etag = input.etag ?? null;
     const lastModified = input.lastModified ?? null;
     // the columns an insert and an update both write, as $3…$18
@@ -139,7 +86,7 @@ export class PostgresArticles {
 
   /** Joins the earliest near-duplicate's group (founding it if needed); returns the group id. */
   private async linkNearDuplicates(client: pg.PoolClient, id: string, hash: string | null, current: string | null): Promise<string | null> {
-    const [b0, b1, b2, b3] = bands(hash);
+    const [b0, b1, b2, b3] = simhashBands(hash);
     if (hash === null || b0 === null) return current;
     // four indexed band lookups, then the exact distance in JavaScript (the same function as SQLite's)
     const rows = await client.query<{ id: string; content_hash: string; dup_group: string | null }>(`SELECT id, content_hash, dup_group FROM articles
@@ -159,12 +106,12 @@ export class PostgresArticles {
 
   async get(id: string): Promise<StoredArticle | null> {
     const row = (await statement<ArticleRow>(this.pool, `SELECT ${COLUMNS} FROM articles WHERE id = $1`, [id])).rows[0];
-    return row === undefined ? null : toStored(row);
+    return row === undefined ? null : toStoredArticle(row);
   }
 
   async getByUrl(canonicalUrl: string): Promise<StoredArticle | null> {
     const row = (await statement<ArticleRow>(this.pool, `SELECT ${COLUMNS} FROM articles WHERE md5(canonical_url) = md5($1) AND canonical_url = $1`, [canonicalUrl])).rows[0];
-    return row === undefined ? null : toStored(row);
+    return row === undefined ? null : toStoredArticle(row);
   }
 
   async versions(id: string): Promise<ArticleVersion[]> {

@@ -1,10 +1,10 @@
 /** SQLite: articles, versions and near-duplicate groups (one transaction per save). */
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { writeTransaction } from './write-transaction.js';
 import { articleId, hammingDistance } from '../../extract/content-hash.js';
 import type { Article } from '../../extract/types.js';
 import { StoreError } from '../errors.js';
+import { changeHash, hostOf, NEAR_DUP_MAX_BITS, simhashBands, toStoredArticle, type ArticleRow } from '../article-row.js';
 import type {
   ArticleVersion,
   RecrawlCandidate,
@@ -14,70 +14,8 @@ import type {
   StoredArticle,
 } from '../store.js';
 
-/**
- * Two bodies whose 64-bit simhashes differ in at most this many bits are near-duplicates.
- * With the hash cut into four 16-bit bands, any such pair agrees on at least one whole band
- * (pigeonhole), so candidates come from four indexed equality lookups, not a scan.
- */
-export const NEAR_DUP_MAX_BITS = 3;
-
-interface ArticleRow {
-  id: string;
-  canonical_url: string;
-  url: string;
-  source_id: number | null;
-  host: string;
-  title: string | null;
-  version: number;
-  content_hash: string | null;
-  change_hash: string;
-  dup_group: string | null;
-  first_seen_at: number;
-  last_fetched_at: number;
-  last_changed_at: number;
-  next_recrawl_at: number;
-  etag: string | null;
-  last_modified: string | null;
-  record: string;
-}
-
-export function changeHash(article: Article): string {
-  return createHash('sha256').update(article.title ?? '').update('\u0000').update(article.text).digest('hex');
-}
-
-function bands(hash: string | null): [number, number, number, number] | [null, null, null, null] {
-  if (hash === null || !/^[0-9a-f]{16}$/i.test(hash)) return [null, null, null, null];
-  return [0, 1, 2, 3].map((i) => parseInt(hash.slice(i * 4, i * 4 + 4), 16)) as [number, number, number, number];
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
-}
-
-function toStored(row: ArticleRow): StoredArticle {
-  return {
-    id: row.id,
-    canonicalUrl: row.canonical_url,
-    url: row.url,
-    sourceId: row.source_id,
-    host: row.host,
-    title: row.title,
-    version: row.version,
-    contentHash: row.content_hash,
-    dupGroup: row.dup_group,
-    firstSeenAt: row.first_seen_at,
-    lastFetchedAt: row.last_fetched_at,
-    lastChangedAt: row.last_changed_at,
-    nextRecrawlAt: row.next_recrawl_at,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    record: JSON.parse(row.record) as Article,
-  };
-}
+// where the rest of marsad has always found them
+export { changeHash, NEAR_DUP_MAX_BITS };
 
 export class SqliteArticles {
   private readonly byId: Database.Statement<[string], ArticleRow>;
@@ -126,7 +64,7 @@ export class SqliteArticles {
     const id = article.id ?? articleId(canonicalUrl);
     const record = JSON.stringify({ ...article, id, canonicalUrl });
     const hash = changeHash(article);
-    const [b0, b1, b2, b3] = bands(article.contentHash);
+    const [b0, b1, b2, b3] = simhashBands(article.contentHash);
     const params = {
       id,
       canonicalUrl,
@@ -168,7 +106,7 @@ export class SqliteArticles {
 
   /** Joins the earliest near-duplicate's group (founding it if needed); returns the group id. */
   private linkNearDuplicates(id: string, hash: string | null, current: string | null): string | null {
-    const [b0, b1, b2, b3] = bands(hash);
+    const [b0, b1, b2, b3] = simhashBands(hash);
     if (hash === null || b0 === null) return current;
     const rows = this.dupCandidates.all({ id, b0, b1, b2, b3 }) as { id: string; content_hash: string; dup_group: string | null }[];
     const match = rows.find((row) => hammingDistance(row.content_hash, hash) <= NEAR_DUP_MAX_BITS);
@@ -181,12 +119,12 @@ export class SqliteArticles {
 
   get(id: string): StoredArticle | null {
     const row = this.byId.get(id);
-    return row === undefined ? null : toStored(row);
+    return row === undefined ? null : toStoredArticle(row);
   }
 
   getByUrl(canonicalUrl: string): StoredArticle | null {
     const row = this.byUrl.get(canonicalUrl);
-    return row === undefined ? null : toStored(row);
+    return row === undefined ? null : toStoredArticle(row);
   }
 
   versions(id: string): ArticleVersion[] {
