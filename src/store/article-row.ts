@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Article } from '../extract/types.js';
-import type { StoredArticle } from './store.js';
+import type { RecrawlCandidate, StoredArticle } from './store.js';
 
 /**
  * Two bodies whose 64-bit simhashes differ in at most this many bits are near-duplicates.
@@ -69,5 +69,19 @@ export function toStoredArticle(row: ArticleRow): StoredArticle {
     etag: row.etag,
     lastModified: row.last_modified,
     record: JSON.parse(row.record) as Article,
+  };
+}
+
+/** An article row as the recrawler needs it (what to fetch, and the validators for a conditional GET). */
+export function toRecrawlCandidate(row: Pick<ArticleRow, 'id' | 'canonical_url' | 'host' | 'source_id' | 'etag' | 'last_modified' | 'last_changed_at' | 'last_fetched_at'>): RecrawlCandidate {
+  return {
+    id: row.id,
+    url: row.canonical_url,
+    host: row.host,
+    sourceId: row.source_id,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    lastChangedAt: row.last_changed_at,
+    lastFetchedAt: row.last_fetched_at,
   };
 }

@@ -9,7 +9,7 @@ import type pg from 'pg';
 import { articleId, hammingDistance } from '../../extract/content-hash.js';
 import type { Article } from '../../extract/types.js';
 import { StoreError } from '../errors.js';
-import { changeHash, hostOf, NEAR_DUP_MAX_BITS, simhashBands, toStoredArticle, type ArticleRow } from '../article-row.js';
+import { changeHash, hostOf, NEAR_DUP_MAX_BITS, simhashBands, toRecrawlCandidate, toStoredArticle, type ArticleRow } from '../article-row.js';
 import type { ArticleVersion, RecrawlCandidate, RecrawlCheck, SaveArticleInput, SaveArticleResult, StoredArticle } from '../store.js';
 import { writeSearchRow } from '../../search/postgres/search-row.js';
 import { statement, transaction } from './transaction.js';
@@ -144,16 +144,7 @@ export class PostgresArticles {
     const result = await statement<ArticleRow>(this.pool, `SELECT id, canonical_url, host, source_id, etag, last_modified, last_changed_at, last_fetched_at
       FROM articles WHERE ($1::boolean OR next_recrawl_at <= $2) AND ($3::bigint[] IS NULL OR source_id = ANY($3))
       ORDER BY next_recrawl_at, id LIMIT $4`, [options.all === true, options.now, options.sourceIds ?? null, options.limit]);
-    return result.rows.map((row) => ({
-      id: row.id,
-      url: row.canonical_url,
-      host: row.host,
-      sourceId: row.source_id,
-      etag: row.etag,
-      lastModified: row.last_modified,
-      lastChangedAt: row.last_changed_at,
-      lastFetchedAt: row.last_fetched_at,
-    }));
+    return result.rows.map(toRecrawlCandidate);
   }
 
   async markChecked(id: string, check: RecrawlCheck): Promise<void> {

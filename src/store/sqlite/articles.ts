@@ -4,7 +4,7 @@ import { writeTransaction } from './write-transaction.js';
 import { articleId, hammingDistance } from '../../extract/content-hash.js';
 import type { Article } from '../../extract/types.js';
 import { StoreError } from '../errors.js';
-import { changeHash, hostOf, NEAR_DUP_MAX_BITS, simhashBands, toStoredArticle, type ArticleRow } from '../article-row.js';
+import { changeHash, hostOf, NEAR_DUP_MAX_BITS, simhashBands, toRecrawlCandidate, toStoredArticle, type ArticleRow } from '../article-row.js';
 import type {
   ArticleVersion,
   RecrawlCandidate,
@@ -169,16 +169,7 @@ export class SqliteArticles {
     const sql = `SELECT id, canonical_url, host, source_id, etag, last_modified, last_changed_at, last_fetched_at
       FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY next_recrawl_at, id LIMIT ?`;
     const rows = this.db.prepare(sql).all(...args, options.limit) as ArticleRow[];
-    return rows.map((row) => ({
-      id: row.id,
-      url: row.canonical_url,
-      host: row.host,
-      sourceId: row.source_id,
-      etag: row.etag,
-      lastModified: row.last_modified,
-      lastChangedAt: row.last_changed_at,
-      lastFetchedAt: row.last_fetched_at,
-    }));
+    return rows.map(toRecrawlCandidate);
   }
 
   markChecked(id: string, check: RecrawlCheck): void {
